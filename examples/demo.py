@@ -1,0 +1,45 @@
+"""Ember's demo job: a small sales report, written exactly as in PySpark.
+
+Run it with ``make demo``.
+"""
+
+import datetime
+from decimal import Decimal
+
+from ember.sql import Row, SparkSession
+from ember.sql import functions as F
+
+spark = SparkSession.builder.master("local[2]").appName("demo").getOrCreate()
+
+orders = spark.createDataFrame(
+    [
+        Row(order_id=1, customer="alice", city="Lisbon", amount=Decimal("120.50"), day=datetime.date(2026, 3, 1)),
+        Row(order_id=2, customer="bob", city="Porto", amount=Decimal("35.00"), day=datetime.date(2026, 3, 1)),
+        Row(order_id=3, customer="carol", city=None, amount=Decimal("980.00"), day=datetime.date(2026, 3, 2)),
+        Row(order_id=4, customer="alice", city="Lisbon", amount=Decimal("15.25"), day=datetime.date(2026, 3, 3)),
+        Row(order_id=5, customer="dave", city="Faro", amount=Decimal("410.00"), day=datetime.date(2026, 3, 3)),
+    ]
+)
+
+print("The orders, and their schema:")
+orders.show()
+orders.printSchema()
+
+report = (
+    orders.where(F.col("amount") > 20)
+    .withColumn("size", F.when(F.col("amount") >= 400, "large").otherwise("regular"))
+    .withColumn("city", F.coalesce(F.col("city"), F.lit("(unknown)")))
+    .withColumn("amount_with_vat", F.col("amount") * F.lit(Decimal("1.23")))
+    .select("order_id", "customer", F.upper("city").alias("city"), "size", "amount_with_vat")
+    .orderBy(F.desc("amount_with_vat"))
+)
+
+print("Orders over 20, largest first, with VAT:")
+report.show()
+
+report.createOrReplaceTempView("report")
+print("The same data through SQL:")
+spark.sql("SELECT customer, amount_with_vat FROM report WHERE size = 'large' ORDER BY customer").show()
+
+print("Collected rows:", report.limit(2).collect())
+spark.stop()

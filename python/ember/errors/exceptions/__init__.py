@@ -1,0 +1,1 @@
+"""Exception classes of :mod:`ember.errors`."""

@@ -1,0 +1,398 @@
+"""DataFrame: a distributed collection of rows under named columns
+(``pyspark.sql.DataFrame``). Transformations are analysed eagerly and run
+lazily; actions run the plan on the engine."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Optional, Tuple, Union
+
+from ember import _native
+from ember.errors import PySparkAttributeError, PySparkTypeError, PySparkValueError
+from ember.sql.column import Column, _col_from_name, _to_col_jc, _type_error
+from ember.sql.types import Row, StructType, _make_row_factory
+from ember.storagelevel import StorageLevel
+
+if TYPE_CHECKING:
+    from ember.sql.session import SparkSession
+
+__all__ = ["DataFrame"]
+
+_N = _native.Column
+
+
+def _flatten(cols: Tuple[Any, ...]) -> List[Any]:
+    if len(cols) == 1 and isinstance(cols[0], (list, tuple)):
+        return list(cols[0])
+    return list(cols)
+
+
+class DataFrame:
+    """A table of rows with a schema; built by a :class:`SparkSession`."""
+
+    def __init__(self, jdf: Any, sparkSession: "SparkSession") -> None:
+        self._jdf = jdf
+        self._session = sparkSession
+        self._schema: Optional[StructType] = None
+        self._uncached: Any = None
+        self._storage_level = StorageLevel.NONE
+        self.is_cached = False
+
+    def _wrap(self, jdf: Any) -> "DataFrame":
+        return DataFrame(jdf, self._session)
+
+    # ---- inspection ----------------------------------------------------
+
+    @property
+    def sparkSession(self) -> "SparkSession":
+        return self._session
+
+    @property
+    def isStreaming(self) -> bool:
+        return False
+
+    @property
+    def schema(self) -> StructType:
+        """The schema, as a :class:`StructType`."""
+        if self._schema is None:
+            self._schema = StructType.fromJson(json.loads(self._jdf.schema_json()))
+        return self._schema
+
+    @property
+    def columns(self) -> List[str]:
+        return self._jdf.columns()
+
+    @property
+    def dtypes(self) -> List[Tuple[str, str]]:
+        return [(f.name, f.dataType.simpleString()) for f in self.schema.fields]
+
+    def printSchema(self, level: Optional[int] = None) -> None:
+        print(self.schema.treeString(level))
+
+    def explain(
+        self, extended: Optional[Union[bool, str]] = None, mode: Optional[str] = None
+    ) -> None:
+        if extended is not None and not isinstance(extended, (bool, str)):
+            raise _type_error("extended", "bool or str", extended)
+        if mode is not None and not isinstance(mode, str):
+            raise _type_error("mode", "str", mode)
+        if isinstance(extended, str):
+            mode = extended
+        elif mode is None:
+            mode = "extended" if extended else "simple"
+        print(self._jdf.explain_string(mode))
+
+    def __repr__(self) -> str:
+        return "DataFrame[%s]" % ", ".join("%s: %s" % c for c in self.dtypes)
+
+    # ---- columns -------------------------------------------------------
+
+    def __getattr__(self, name: str) -> Column:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if name not in self.columns:
+            raise PySparkAttributeError(
+                errorClass="ATTRIBUTE_NOT_SUPPORTED", messageParameters={"attr_name": name}
+            )
+        return Column(_N.col(name, self._jdf.id()))
+
+    def __getitem__(self, item: Any) -> Any:
+        if isinstance(item, str):
+            jc = _N.col(item, self._jdf.id())
+            self._jdf.select([jc])  # analysed now, as in PySpark
+            return Column(jc)
+        if isinstance(item, Column):
+            return self.filter(item)
+        if isinstance(item, (list, tuple)):
+            return self.select(*item)
+        if isinstance(item, int):
+            columns = self.columns
+            if not 0 <= item < len(columns):
+                from ember.errors import PySparkIndexError
+
+                raise PySparkIndexError(
+                    errorClass="INDEX_OUT_OF_RANGE",
+                    messageParameters={
+                        "arg_name": "item",
+                        "index": str(item),
+                    },
+                )
+            return Column(_N.col(columns[item], self._jdf.id()))
+        raise _type_error("item", "Column, int, list, str or tuple", item)
+
+    def colRegex(self, colName: str) -> Column:
+        if not isinstance(colName, str):
+            raise _type_error("colName", "str", colName)
+        return Column(_N.regex(colName))
+
+    def _jcols(self, cols: Tuple[Any, ...]) -> List[Any]:
+        out = []
+        for c in _flatten(cols):
+            if isinstance(c, Column):
+                out.append(c._jc)
+            elif isinstance(c, str):
+                out.append(_col_from_name(c))
+            else:
+                raise _type_error("col", "Column or str", c)
+        return out
+
+    # ---- transformations -----------------------------------------------
+
+    def select(self, *cols: Any) -> "DataFrame":
+        return self._wrap(self._jdf.select(self._jcols(cols)))
+
+    def selectExpr(self, *expr: Union[str, List[str]]) -> "DataFrame":
+        return self._wrap(self._jdf.select_expr(_flatten(expr)))
+
+    def filter(self, condition: Union[Column, str]) -> "DataFrame":
+        if isinstance(condition, str):
+            return self._wrap(self._jdf.filter(_N.sql(condition)))
+        if isinstance(condition, Column):
+            return self._wrap(self._jdf.filter(condition._jc))
+        raise _type_error("condition", "Column or str", condition)
+
+    where = filter
+
+    def withColumn(self, colName: str, col: Column) -> "DataFrame":
+        if not isinstance(col, Column):
+            raise _type_error("col", "Column", col)
+        return self._wrap(self._jdf.with_columns([colName], [col._jc]))
+
+    def withColumns(self, *colsMap: Dict[str, Column]) -> "DataFrame":
+        if len(colsMap) != 1 or not isinstance(colsMap[0], dict):
+            raise _type_error("colsMap", "dict", colsMap[0] if colsMap else None)
+        names = list(colsMap[0].keys())
+        cols = list(colsMap[0].values())
+        for c in cols:
+            if not isinstance(c, Column):
+                raise _type_error("col", "Column", c)
+        return self._wrap(self._jdf.with_columns(names, [c._jc for c in cols]))
+
+    def withColumnRenamed(self, existing: str, new: str) -> "DataFrame":
+        return self._wrap(self._jdf.with_columns_renamed([(existing, new)]))
+
+    def withColumnsRenamed(self, colsMap: Dict[str, str]) -> "DataFrame":
+        if not isinstance(colsMap, dict):
+            raise _type_error("colsMap", "dict", colsMap)
+        return self._wrap(self._jdf.with_columns_renamed(list(colsMap.items())))
+
+    def drop(self, *cols: Union[str, Column]) -> "DataFrame":
+        jcs = []
+        for c in cols:
+            if isinstance(c, str):
+                jcs.append(_N.col(c))
+            elif isinstance(c, Column):
+                jcs.append(c._jc)
+            else:
+                raise _type_error("col", "Column or str", c)
+        return self._wrap(self._jdf.drop(jcs))
+
+    def toDF(self, *cols: str) -> "DataFrame":
+        for c in cols:
+            if not isinstance(c, str):
+                raise _type_error("cols", "str", c)
+        return self._wrap(self._jdf.to_df(list(cols)))
+
+    def alias(self, alias: str) -> "DataFrame":
+        if not isinstance(alias, str):
+            raise _type_error("alias", "str", alias)
+        return self._wrap(self._jdf.alias(alias))
+
+    def limit(self, num: int) -> "DataFrame":
+        return self._wrap(self._jdf.limit(_limit_value(num, "limit")))
+
+    def offset(self, num: int) -> "DataFrame":
+        return self._wrap(self._jdf.offset(_limit_value(num, "offset")))
+
+    def distinct(self) -> "DataFrame":
+        return self._wrap(self._jdf.distinct())
+
+    def dropDuplicates(self, subset: Optional[List[str]] = None) -> "DataFrame":
+        if subset is not None and not isinstance(subset, (list, tuple)):
+            raise _type_error("subset", "list or tuple", subset)
+        return self._wrap(self._jdf.drop_duplicates(list(subset or [])))
+
+    drop_duplicates = dropDuplicates
+
+    def _sort_cols(self, cols: Tuple[Any, ...], kwargs: Dict[str, Any]) -> List[Any]:
+        jcs = self._jcols(cols)
+        if not jcs:
+            raise PySparkValueError(
+                errorClass="CANNOT_BE_EMPTY", messageParameters={"item": "column"}
+            )
+        ascending = kwargs.get("ascending", True)
+        if isinstance(ascending, (bool, int)):
+            if not ascending:
+                jcs = [jc.sort(False, False) for jc in jcs]
+        elif isinstance(ascending, list):
+            jcs = [
+                jc if asc else jc.sort(False, False) for asc, jc in zip(ascending, jcs)
+            ]
+        else:
+            raise _type_error("ascending", "bool or list", ascending)
+        return jcs
+
+    def orderBy(self, *cols: Any, **kwargs: Any) -> "DataFrame":
+        return self._wrap(self._jdf.sort(self._sort_cols(cols, kwargs)))
+
+    sort = orderBy
+
+    def sortWithinPartitions(self, *cols: Any, **kwargs: Any) -> "DataFrame":
+        return self._wrap(self._jdf.sort(self._sort_cols(cols, kwargs)))
+
+    def repartition(self, numPartitions: Any = None, *cols: Any) -> "DataFrame":
+        if isinstance(numPartitions, (str, Column)):
+            cols = (numPartitions,) + cols
+            numPartitions = None
+        if numPartitions is not None and not isinstance(numPartitions, int):
+            raise _type_error("numPartitions", "int, str or Column", numPartitions)
+        return self._wrap(self._jdf.repartition(numPartitions, self._jcols(cols)))
+
+    def coalesce(self, numPartitions: int) -> "DataFrame":
+        return self._wrap(self._jdf.repartition(numPartitions, []))
+
+    def transform(self, func: Callable[..., "DataFrame"], *args: Any, **kwargs: Any) -> "DataFrame":
+        result = func(self, *args, **kwargs)
+        if not isinstance(result, DataFrame):
+            raise PySparkTypeError(
+                errorClass="INVALID_RETURN_TYPE_FOR_DATAFRAME",
+                messageParameters={"return_type": type(result).__name__},
+            )
+        return result
+
+    def hint(self, name: str, *parameters: Any) -> "DataFrame":
+        """Accepted for compatibility; the planner chooses its own strategies."""
+        if not isinstance(name, str):
+            raise _type_error("name", "str", name)
+        return self
+
+    # ---- actions -------------------------------------------------------
+
+    def _rows(self, internal: List[tuple]) -> List[Row]:
+        make = _make_row_factory(self.schema)
+        return [make(t) for t in internal]
+
+    def collect(self) -> List[Row]:
+        return self._rows(self._jdf.collect())
+
+    def count(self) -> int:
+        return self._jdf.count()
+
+    def take(self, num: int) -> List[Row]:
+        return self._rows(self._jdf.take(_non_negative(num, "num")))
+
+    def head(self, n: Optional[int] = None) -> Union[Optional[Row], List[Row]]:
+        if n is None:
+            rows = self.take(1)
+            return rows[0] if rows else None
+        return self.take(n)
+
+    def first(self) -> Optional[Row]:
+        return self.head()
+
+    def tail(self, num: int) -> List[Row]:
+        rows = self.collect()
+        return rows[len(rows) - num :] if num > 0 else []
+
+    def isEmpty(self) -> bool:
+        return len(self._jdf.take(1)) == 0
+
+    def toLocalIterator(self, prefetchPartitions: bool = False) -> Iterator[Row]:
+        return iter(self.collect())
+
+    def show(self, n: int = 20, truncate: Union[bool, int] = True, vertical: bool = False) -> None:
+        if not isinstance(n, int) or isinstance(n, bool):
+            raise _type_error("n", "int", n)
+        if not isinstance(vertical, bool):
+            raise _type_error("vertical", "bool", vertical)
+        if isinstance(truncate, bool):
+            width = 20 if truncate else 0
+        elif isinstance(truncate, int):
+            width = truncate
+        else:
+            raise _type_error("truncate", "bool", truncate)
+        print(self._jdf.show_string(n, width, vertical))
+
+    def toArrow(self) -> Any:
+        import pyarrow as pa
+
+        return pa.table(self._jdf.to_arrow_table())
+
+    def __arrow_c_stream__(self, requested_schema: Any = None) -> Any:
+        return self._jdf.__arrow_c_stream__(requested_schema)
+
+    def toPandas(self) -> Any:
+        from ember.sql.pandas import to_pandas
+
+        return to_pandas(self)
+
+    # ---- caching -------------------------------------------------------
+
+    def cache(self) -> "DataFrame":
+        return self.persist(StorageLevel.MEMORY_AND_DISK_DESER)
+
+    def persist(self, storageLevel: StorageLevel = StorageLevel.MEMORY_AND_DISK_DESER) -> "DataFrame":
+        if not isinstance(storageLevel, StorageLevel):
+            raise _type_error("storageLevel", "StorageLevel", storageLevel)
+        if self._uncached is None:
+            self._uncached = self._jdf
+            self._jdf = self._jdf.cached()
+        self._storage_level = storageLevel
+        self.is_cached = True
+        return self
+
+    def unpersist(self, blocking: bool = False) -> "DataFrame":
+        if self._uncached is not None:
+            self._jdf = self._uncached
+            self._uncached = None
+        self._storage_level = StorageLevel.NONE
+        self.is_cached = False
+        return self
+
+    @property
+    def storageLevel(self) -> StorageLevel:
+        return self._storage_level
+
+    # ---- views ---------------------------------------------------------
+
+    def createTempView(self, name: str) -> None:
+        self._jdf.create_view(name, False, False)
+
+    def createOrReplaceTempView(self, name: str) -> None:
+        self._jdf.create_view(name, True, False)
+
+    def createGlobalTempView(self, name: str) -> None:
+        self._jdf.create_view(name, False, True)
+
+    def createOrReplaceGlobalTempView(self, name: str) -> None:
+        self._jdf.create_view(name, True, True)
+
+
+def _limit_value(num: Any, kind: str) -> int:
+    """A limit or offset: a non-negative int, else Spark's analysis error."""
+    if not isinstance(num, int) or isinstance(num, bool):
+        raise _type_error("num", "int", num)
+    if num < 0:
+        from ember.errors.exceptions.captured import _from_native
+
+        raise _from_native(
+            "AnalysisException",
+            "INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE",
+            "42K0E",
+            {"name": kind, "expr": '"%d"' % num, "v": str(num)},
+            '[INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE] The %s like expression "%d" is invalid. '
+            "The %s expression must be equal to or greater than 0, but got %d. SQLSTATE: 42K0E"
+            % (kind, num, kind, num),
+        )
+    return num
+
+
+def _non_negative(num: Any, name: str) -> int:
+    if not isinstance(num, int) or isinstance(num, bool):
+        raise _type_error(name, "int", num)
+    if num < 0:
+        raise PySparkValueError(
+            errorClass="NEGATIVE_VALUE",
+            messageParameters={"arg_name": name, "arg_value": str(num)},
+        )
+    return num

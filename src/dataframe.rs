@@ -1,0 +1,216 @@
+//! The engine's DataFrame: a session plus an analysed frame. Transformations
+//! are synchronous (analysis is eager); actions are async.
+
+use std::sync::Arc;
+
+use datafusion::arrow::array::RecordBatch;
+
+use crate::error::{ErrorKind, Result, SparkError};
+use crate::expr::Expr;
+use crate::plan::cache::{cached, CachedTable};
+use crate::plan::{ops, Frame};
+use crate::session::Session;
+use crate::show::{show_string, FormatOptions};
+
+#[derive(Clone)]
+pub struct DataFrame {
+    pub session: Arc<Session>,
+    pub frame: Frame,
+    /// Set when this frame reads through a cache (`df.cache()`).
+    pub cache: Option<Arc<CachedTable>>,
+}
+
+impl DataFrame {
+    pub fn new(session: Arc<Session>, frame: Frame) -> Self {
+        DataFrame {
+            session,
+            frame,
+            cache: None,
+        }
+    }
+
+    fn derive(&self, frame: Frame) -> Self {
+        DataFrame::new(Arc::clone(&self.session), frame)
+    }
+
+    pub fn id(&self) -> u64 {
+        self.frame.id
+    }
+
+    pub fn columns(&self) -> Vec<String> {
+        self.frame.names()
+    }
+
+    pub fn schema_json(&self) -> Result<String> {
+        ops::schema_json(&self.frame)
+    }
+
+    // ---- transformations -------------------------------------------------
+
+    pub fn select(&self, exprs: &[Expr]) -> Result<Self> {
+        let s = self.session.settings();
+        Ok(self.derive(ops::select(&self.frame, &s, exprs)?))
+    }
+
+    pub fn select_expr(&self, texts: &[String]) -> Result<Self> {
+        let exprs = texts
+            .iter()
+            .map(|t| crate::sql::parse_expression(t))
+            .collect::<Result<Vec<_>>>()?;
+        self.select(&exprs)
+    }
+
+    pub fn filter(&self, condition: &Expr) -> Result<Self> {
+        let s = self.session.settings();
+        Ok(self.derive(ops::filter(&self.frame, &s, condition)?))
+    }
+
+    pub fn with_columns(&self, names: &[String], exprs: &[Expr]) -> Result<Self> {
+        let s = self.session.settings();
+        Ok(self.derive(ops::with_columns(&self.frame, &s, names, exprs)?))
+    }
+
+    pub fn with_columns_renamed(&self, renames: &[(String, String)]) -> Self {
+        let s = self.session.settings();
+        self.derive(ops::rename(&self.frame, &s, renames))
+    }
+
+    pub fn drop(&self, cols: &[Expr]) -> Result<Self> {
+        let s = self.session.settings();
+        Ok(self.derive(ops::drop(&self.frame, &s, cols)?))
+    }
+
+    pub fn to_df(&self, names: &[String]) -> Result<Self> {
+        Ok(self.derive(ops::to_df(&self.frame, names)?))
+    }
+
+    pub fn alias(&self, name: &str) -> Self {
+        self.derive(ops::rebase(&self.frame, Some(name)))
+    }
+
+    pub fn limit(&self, n: usize) -> Result<Self> {
+        Ok(self.derive(ops::limit(&self.frame, 0, Some(n))?))
+    }
+
+    pub fn offset(&self, n: usize) -> Result<Self> {
+        Ok(self.derive(ops::limit(&self.frame, n, None)?))
+    }
+
+    pub fn distinct(&self) -> Result<Self> {
+        Ok(self.derive(ops::distinct(&self.frame)?))
+    }
+
+    pub fn drop_duplicates(&self, subset: &[String]) -> Result<Self> {
+        let s = self.session.settings();
+        Ok(self.derive(ops::drop_duplicates(&self.frame, &s, subset)?))
+    }
+
+    pub fn sort(&self, orders: &[Expr]) -> Result<Self> {
+        let s = self.session.settings();
+        Ok(self.derive(ops::sort(&self.frame, &s, orders)?))
+    }
+
+    pub fn repartition(&self, n: Option<usize>, cols: &[Expr]) -> Result<Self> {
+        let s = self.session.settings();
+        let n = n.unwrap_or_else(|| self.session.shuffle_partitions());
+        Ok(self.derive(ops::repartition(&self.frame, &s, n, cols)?))
+    }
+
+    // ---- actions ---------------------------------------------------------
+
+    pub async fn collect(&self) -> Result<Vec<RecordBatch>> {
+        self.session.execute(&self.frame).await
+    }
+
+    pub async fn take(&self, n: usize) -> Result<Vec<RecordBatch>> {
+        let limited = ops::limit(&self.frame, 0, Some(n))?;
+        self.session.execute(&limited).await
+    }
+
+    pub async fn count(&self) -> Result<i64> {
+        let plan = ops::count_plan(&self.frame)?;
+        let frame = Frame::new(plan, vec!["count".into()], &[]);
+        let batches = self.session.execute(&frame).await?;
+        let value = batches
+            .first()
+            .and_then(|b| {
+                b.column(0)
+                    .as_any()
+                    .downcast_ref::<datafusion::arrow::array::Int64Array>()
+                    .map(|a| a.value(0))
+            })
+            .unwrap_or(0);
+        Ok(value)
+    }
+
+    pub async fn show_string(&self, n: i64, truncate: i64, vertical: bool) -> Result<String> {
+        let n = n.max(0) as usize;
+        let batches = self.take(n + 1).await?;
+        let total: usize = batches.iter().map(RecordBatch::num_rows).sum();
+        let opts = FormatOptions {
+            time_zone: self.session.settings().time_zone,
+        };
+        Ok(show_string(
+            &self.columns(),
+            &batches,
+            n,
+            truncate.max(0) as usize,
+            vertical,
+            total > n,
+            &opts,
+        ))
+    }
+
+    pub async fn explain_string(&self, mode: &str) -> Result<String> {
+        let physical = self.session.physical_plan_text(&self.frame).await?;
+        let logical = self.frame.plan.display_indent().to_string();
+        Ok(match mode.to_lowercase().as_str() {
+            "simple" => format!("== Physical Plan ==\n{physical}\n"),
+            "extended" => format!(
+                "== Parsed Logical Plan ==\n{logical}\n\n== Analyzed Logical Plan ==\n{}\n{logical}\n\n== Optimized Logical Plan ==\n{}\n\n== Physical Plan ==\n{physical}\n",
+                self.frame
+                    .spark_schema()?
+                    .simple_string()
+                    .trim_start_matches("struct<")
+                    .trim_end_matches('>')
+                    .replace(':', ": ")
+                    .replace(',', ", "),
+                self.session.optimized_plan_text(&self.frame)?
+            ),
+            "codegen" => format!("Found 0 WholeStageCodegen subtrees.\n== Physical Plan ==\n{physical}\n"),
+            "cost" => format!(
+                "== Optimized Logical Plan ==\n{}\n\n== Physical Plan ==\n{physical}\n",
+                self.session.optimized_plan_text(&self.frame)?
+            ),
+            "formatted" => format!("== Physical Plan ==\n{physical}\n"),
+            other => {
+                return Err(SparkError::new(
+                    ErrorKind::PySparkValue,
+                    "UNKNOWN_EXPLAIN_MODE",
+                    "",
+                    format!("explain mode `{other}` is not supported."),
+                    &[("explain_mode", other.to_string())],
+                ))
+            }
+        })
+    }
+
+    /// A frame reading through a cache of this one; runs once, on first use.
+    pub fn cached(&self) -> Result<Self> {
+        let (frame, table) = cached(&self.frame)?;
+        Ok(DataFrame {
+            session: Arc::clone(&self.session),
+            frame,
+            cache: Some(table),
+        })
+    }
+
+    pub fn is_materialized(&self) -> bool {
+        self.cache.as_ref().is_some_and(|c| c.is_materialized())
+    }
+
+    pub fn create_view(&self, name: &str, replace: bool, global: bool) -> Result<()> {
+        self.session
+            .create_view(name, self.frame.clone(), replace, global)
+    }
+}

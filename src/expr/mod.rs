@@ -1,0 +1,185 @@
+//! Spark's *unresolved* expression tree: what a PySpark `Column` is.
+//!
+//! Operators are functions named by their symbol (`+`, `=`, `and`), as in
+//! Spark's own column nodes, so `repr(col)` prints the same prefix form
+//! (`+(a, 1)`). The resolver (`crate::plan::resolve`) turns a tree into a
+//! DataFusion expression plus Spark's output column name.
+
+pub mod literal;
+
+pub use literal::Literal;
+
+use crate::types::SparkType;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expr {
+    /// A column by (possibly dotted) name; `plan_id` ties `df.col` to its DataFrame.
+    Column {
+        name: String,
+        plan_id: Option<u64>,
+    },
+    /// `*` or `target.*`.
+    Star { target: Option<String> },
+    /// `df.colRegex("`(a|b)`")`.
+    Regex { pattern: String },
+    Literal(Literal),
+    Alias {
+        expr: Box<Expr>,
+        names: Vec<String>,
+        metadata: Option<String>,
+    },
+    Cast {
+        expr: Box<Expr>,
+        to: SparkType,
+        try_cast: bool,
+    },
+    /// A function or operator call, by Spark name.
+    Function {
+        name: String,
+        args: Vec<Expr>,
+        distinct: bool,
+    },
+    CaseWhen {
+        branches: Vec<(Expr, Expr)>,
+        otherwise: Option<Box<Expr>>,
+    },
+    /// `st['x']`, `arr[0]`, `m['k']`, `st.x`.
+    Extract { expr: Box<Expr>, key: Box<Expr> },
+    /// `withField` (with a value) and `dropFields` (without).
+    UpdateField {
+        expr: Box<Expr>,
+        field: String,
+        value: Option<Box<Expr>>,
+    },
+    Sort {
+        expr: Box<Expr>,
+        ascending: bool,
+        nulls_first: bool,
+    },
+    /// `F.expr("...")`: the parsed tree, with the text kept for `repr`.
+    Sql { text: String, parsed: Box<Expr> },
+}
+
+impl Expr {
+    pub fn col(name: impl Into<String>) -> Expr {
+        Expr::Column {
+            name: name.into(),
+            plan_id: None,
+        }
+    }
+
+    pub fn lit(value: Literal) -> Expr {
+        Expr::Literal(value)
+    }
+
+    pub fn call(name: &str, args: Vec<Expr>) -> Expr {
+        Expr::Function {
+            name: name.to_string(),
+            args,
+            distinct: false,
+        }
+    }
+
+    pub fn alias(self, name: impl Into<String>) -> Expr {
+        Expr::Alias {
+            expr: Box::new(self.strip_alias()),
+            names: vec![name.into()],
+            metadata: None,
+        }
+    }
+
+    /// The expression under any aliases (the last alias wins in Spark).
+    pub fn strip_alias(self) -> Expr {
+        match self {
+            Expr::Alias { expr, .. } => expr.strip_alias(),
+            other => other,
+        }
+    }
+
+    /// The text PySpark's `Column.__repr__` shows between `Column<'` and `'>`.
+    pub fn repr(&self) -> String {
+        match self {
+            Expr::Column { name, .. } => name.clone(),
+            Expr::Star { target: None } => "*".into(),
+            Expr::Star { target: Some(t) } => format!("{t}.*"),
+            Expr::Regex { pattern } => pattern.clone(),
+            Expr::Literal(l) => l.repr(),
+            Expr::Alias { expr, names, .. } => {
+                if names.len() == 1 {
+                    format!("{} AS {}", expr.repr(), names[0])
+                } else {
+                    format!("{} AS ({})", expr.repr(), names.join(", "))
+                }
+            }
+            Expr::Cast {
+                expr,
+                to,
+                try_cast,
+            } => {
+                let kw = if *try_cast { "TRY_CAST" } else { "CAST" };
+                format!("{kw}({} AS {})", expr.repr(), to.sql_name())
+            }
+            Expr::Function {
+                name,
+                args,
+                distinct,
+            } => {
+                let d = if *distinct { "DISTINCT " } else { "" };
+                format!("{name}({d}{})", join(args.iter().map(Expr::repr)))
+            }
+            Expr::CaseWhen {
+                branches,
+                otherwise,
+            } => {
+                let mut s = "CASE".to_string();
+                for (c, v) in branches {
+                    s.push_str(&format!(" WHEN {} THEN {}", c.repr(), v.repr()));
+                }
+                if let Some(o) = otherwise {
+                    s.push_str(&format!(" ELSE {}", o.repr()));
+                }
+                s + " END"
+            }
+            Expr::Extract { expr, key } => format!("{}[{}]", expr.repr(), key.repr()),
+            Expr::UpdateField { expr, field, value } => match value {
+                Some(v) => format!("update_field({}, {field}, {})", expr.repr(), v.repr()),
+                None => format!("drop_field({}, {field})", expr.repr()),
+            },
+            Expr::Sort {
+                expr,
+                ascending,
+                nulls_first,
+            } => format!(
+                "{} {} NULLS {}",
+                expr.repr(),
+                if *ascending { "ASC" } else { "DESC" },
+                if *nulls_first { "FIRST" } else { "LAST" }
+            ),
+            Expr::Sql { text, .. } => text.clone(),
+        }
+    }
+}
+
+pub(crate) fn join(parts: impl Iterator<Item = String>) -> String {
+    parts.collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repr_uses_prefix_form() {
+        let e = Expr::call("+", vec![Expr::col("a"), Expr::lit(Literal::Integer(1))]);
+        assert_eq!(e.repr(), "+(a, 1)");
+        let e = Expr::call("=", vec![Expr::col("a"), Expr::lit(Literal::String("x".into()))]);
+        assert_eq!(e.repr(), "=(a, 'x')");
+        let s = Expr::Sort {
+            expr: Box::new(Expr::col("a")),
+            ascending: false,
+            nulls_first: false,
+        };
+        assert_eq!(s.repr(), "a DESC NULLS LAST");
+        assert_eq!(Expr::col("a").alias("z").repr(), "a AS z");
+    }
+}

@@ -1,0 +1,99 @@
+//! The Spark function registry: one table of names that serves `F.x(...)`,
+//! `F.expr("x(...)")`, `selectExpr` and `spark.sql`.
+//!
+//! Operators are functions named by their symbol, as in Spark's column nodes.
+//! Each entry resolves already-resolved arguments into a DataFusion
+//! expression and names the output the way Spark does.
+
+mod operators;
+mod scalar;
+pub mod udfs;
+
+use crate::error::{ErrorKind, Result, SparkError};
+use crate::plan::resolve::{Resolved, Resolver};
+
+type Builder = fn(&Resolver, &str, Vec<Resolved>) -> Result<Resolved>;
+
+/// name (lower case) → builder. Family tables are concatenated here.
+fn lookup(name: &str) -> Option<Builder> {
+    operators::TABLE
+        .iter()
+        .chain(scalar::TABLE.iter())
+        .find(|(n, _)| *n == name)
+        .map(|(_, b)| *b)
+}
+
+/// Every function name the registry knows.
+pub fn names() -> Vec<&'static str> {
+    operators::TABLE
+        .iter()
+        .chain(scalar::TABLE.iter())
+        .map(|(n, _)| *n)
+        .collect()
+}
+
+pub fn resolve_call(
+    resolver: &Resolver,
+    name: &str,
+    args: Vec<Resolved>,
+    distinct: bool,
+) -> Result<Resolved> {
+    let key = name.to_lowercase();
+    if distinct {
+        return Err(SparkError::not_implemented(&format!("{key}(DISTINCT ...)")));
+    }
+    match lookup(&key) {
+        Some(build) => build(resolver, name, args),
+        None => Err(SparkError::new(
+            ErrorKind::Analysis,
+            "UNRESOLVED_ROUTINE",
+            "42883",
+            format!(
+                "Cannot resolve routine `{key}` on search path [`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`]."
+            ),
+            &[
+                ("routineName", format!("`{key}`")),
+                (
+                    "searchPath",
+                    "[`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`]".into(),
+                ),
+            ],
+        )),
+    }
+}
+
+/// `name(a, b)`: Spark's default output name for a call.
+pub fn call_name(name: &str, args: &[Resolved]) -> String {
+    format!(
+        "{name}({})",
+        args.iter()
+            .map(|a| a.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}
+
+pub fn arity(name: &str, args: &[Resolved], expected: &[usize]) -> Result<()> {
+    if expected.contains(&args.len()) {
+        return Ok(());
+    }
+    let want = expected
+        .iter()
+        .map(|n| n.to_string())
+        .collect::<Vec<_>>()
+        .join(" or ");
+    Err(SparkError::new(
+        ErrorKind::Analysis,
+        "WRONG_NUM_ARGS.WITHOUT_SUGGESTION",
+        "42605",
+        format!(
+            "The `{name}` requires {want} parameters but the actual number is {}. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.",
+            args.len()
+        ),
+        &[
+            ("functionName", format!("`{name}`")),
+            ("expectedNum", want.clone()),
+            ("actualNum", args.len().to_string()),
+        ],
+    ))
+}

@@ -1,0 +1,414 @@
+//! DataFrame transformations: each takes a frame and returns a new one,
+//! analysed eagerly (a bad column name fails here, not at execution).
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use datafusion::arrow::array::RecordBatch;
+use datafusion::arrow::datatypes::{DataType, Schema, SchemaRef};
+use datafusion::catalog::MemTable;
+use datafusion::common::ScalarValue;
+use datafusion::datasource::provider_as_source;
+use datafusion::logical_expr::{Expr as DFExpr, LogicalPlan, LogicalPlanBuilder, Partitioning};
+
+use super::resolve::{Resolved, Resolver};
+use super::{internal_name, names_equal, Frame, OutField};
+use crate::error::{ErrorKind, Result, SparkError};
+use crate::expr::Expr;
+use crate::session::Settings;
+use crate::types::SparkType;
+
+/// A fresh frame over the same plan: a new id, same columns (a view read, `df.alias`).
+pub fn rebase(frame: &Frame, qualifier: Option<&str>) -> Frame {
+    let fields = frame
+        .fields
+        .iter()
+        .map(|f| OutField {
+            qualifier: qualifier.map(str::to_string).or_else(|| f.qualifier.clone()),
+            ..f.clone()
+        })
+        .collect();
+    Frame::with_fields(frame.plan.as_ref().clone(), fields)
+}
+
+/// A frame over in-memory batches whose schema has Spark's names.
+pub fn from_batches(schema: SchemaRef, batches: Vec<RecordBatch>) -> Result<Frame> {
+    let names: Vec<String> = schema.fields().iter().map(|f| f.name().clone()).collect();
+    let internal: Vec<_> = schema
+        .fields()
+        .iter()
+        .map(|f| f.as_ref().clone().with_name(internal_name()))
+        .collect();
+    let internal_schema = Arc::new(Schema::new(internal));
+    let batches = batches
+        .into_iter()
+        .map(|b| RecordBatch::try_new(Arc::clone(&internal_schema), b.columns().to_vec()))
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    let table = MemTable::try_new(Arc::clone(&internal_schema), vec![batches])?;
+    let plan = LogicalPlanBuilder::scan("local", provider_as_source(Arc::new(table)), None)?
+        .build()?;
+    Ok(Frame::new(plan, names, &[]))
+}
+
+/// `spark.range(start, end, step, numPartitions)`.
+pub fn range(
+    ctx: &datafusion::execution::context::SessionContext,
+    start: i64,
+    end: i64,
+    step: i64,
+    partitions: Option<usize>,
+) -> Result<Frame> {
+    if step == 0 {
+        return Err(SparkError::illegal_argument("The step of range cannot be 0"));
+    }
+    let f = ctx.table_function("range")?;
+    let lit = |v: i64| DFExpr::Literal(ScalarValue::Int64(Some(v)), None);
+    let args = [lit(start), lit(end), lit(step)];
+    let state = ctx.state();
+    let provider = f.create_table_provider_with_args(
+        datafusion::catalog::TableFunctionArgs::new(&args, &state),
+    )?;
+    let mut builder = LogicalPlanBuilder::scan("range", provider_as_source(provider), None)?;
+    let value = builder.schema().field(0).name().clone();
+    builder = builder.project(vec![DFExpr::Column(datafusion::common::Column::new_unqualified(value))
+        .alias(internal_name())])?;
+    if let Some(n) = partitions {
+        if n > 1 {
+            builder = builder.repartition(Partitioning::RoundRobinBatch(n))?;
+        }
+    }
+    Ok(Frame::new(builder.build()?, vec!["id".into()], &[]))
+}
+
+/// A projection item: a resolved expression or a pass-through column.
+fn project(frame: &Frame, items: Vec<Resolved>) -> Result<Frame> {
+    let mut used: HashSet<String> = HashSet::new();
+    let mut exprs = vec![];
+    let mut fields = vec![];
+    for item in items {
+        match item.column {
+            Some(i) if matches!(&item.expr, DFExpr::Column(_)) && used.insert(frame.fields[i].internal.clone()) => {
+                let src = &frame.fields[i];
+                exprs.push(src.column());
+                fields.push(OutField {
+                    name: item.name,
+                    ..src.clone()
+                });
+            }
+            _ => {
+                let internal = internal_name();
+                exprs.push(item.expr.alias(&internal));
+                fields.push(OutField {
+                    name: item.name,
+                    internal,
+                    qualifier: None,
+                    lineage: vec![],
+                });
+            }
+        }
+    }
+    let plan = LogicalPlanBuilder::from(frame.plan.as_ref().clone())
+        .project(exprs)?
+        .build()?;
+    Ok(Frame::with_fields(plan, fields))
+}
+
+fn pass_through(frame: &Frame, i: usize) -> Resolved {
+    let f = &frame.fields[i];
+    Resolved {
+        expr: f.column(),
+        name: f.name.clone(),
+        data_type: frame.plan.schema().field(i).data_type().clone(),
+        column: Some(i),
+    }
+}
+
+/// Expands `*`, `t.*`, `struct.*` and regex columns; resolves the rest.
+fn expand(frame: &Frame, settings: &Settings, exprs: &[Expr]) -> Result<Vec<Resolved>> {
+    let resolver = Resolver::new(frame, settings);
+    let mut items = vec![];
+    for e in exprs {
+        match e {
+            Expr::Star { target: None } => {
+                items.extend((0..frame.fields.len()).map(|i| pass_through(frame, i)));
+            }
+            Expr::Star { target: Some(t) } => {
+                let by_qualifier: Vec<usize> = frame
+                    .fields
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| {
+                        f.qualifier
+                            .as_deref()
+                            .is_some_and(|q| names_equal(q, t, settings.case_sensitive))
+                    })
+                    .map(|(i, _)| i)
+                    .collect();
+                if !by_qualifier.is_empty() {
+                    items.extend(by_qualifier.into_iter().map(|i| pass_through(frame, i)));
+                    continue;
+                }
+                let base = resolver.resolve(&Expr::col(t.clone()))?;
+                let DataType::Struct(fields) = &base.data_type else {
+                    return Err(SparkError::new(
+                        ErrorKind::Analysis,
+                        "CANNOT_RESOLVE_STAR_EXPAND",
+                        "42704",
+                        format!(
+                            "Cannot resolve {}.* given input columns {}.",
+                            crate::error::quote_ident(t),
+                            frame.names().iter().map(|n| crate::error::quote_ident(n)).collect::<Vec<_>>().join(", ")
+                        ),
+                        &[("targetString", crate::error::quote_ident(t))],
+                    ));
+                };
+                for f in fields.iter() {
+                    let e = datafusion::functions::core::expr_fn::get_field(
+                        base.expr.clone(),
+                        f.name().as_str(),
+                    );
+                    items.push(resolver.make(e, f.name().clone())?);
+                }
+            }
+            Expr::Regex { pattern } => {
+                let pat = pattern.trim_matches('`');
+                let re = regex_lite(pat)?;
+                for (i, f) in frame.fields.iter().enumerate() {
+                    if re.is_match(&f.name) {
+                        items.push(pass_through(frame, i));
+                    }
+                }
+            }
+            other => items.push(resolver.resolve(other)?),
+        }
+    }
+    Ok(items)
+}
+
+fn regex_lite(pattern: &str) -> Result<regex::Regex> {
+    regex::Regex::new(&format!("^(?:{pattern})$"))
+        .map_err(|e| SparkError::illegal_argument(format!("invalid regex {pattern}: {e}")))
+}
+
+pub fn select(frame: &Frame, settings: &Settings, exprs: &[Expr]) -> Result<Frame> {
+    let items = expand(frame, settings, exprs)?;
+    project(frame, items)
+}
+
+pub fn filter(frame: &Frame, settings: &Settings, condition: &Expr) -> Result<Frame> {
+    let resolver = Resolver::new(frame, settings);
+    let cond = resolver.resolve(condition)?;
+    if !matches!(cond.data_type, DataType::Boolean | DataType::Null) {
+        return Err(SparkError::datatype_mismatch(
+            "FILTER_NOT_BOOLEAN",
+            &cond.name,
+            format!(
+                "Filter expression \"{}\" of type \"{}\" is not a boolean.",
+                cond.name,
+                cond.spark_type()?.sql_name()
+            ),
+        ));
+    }
+    let plan = LogicalPlanBuilder::from(frame.plan.as_ref().clone())
+        .filter(cond.expr)?
+        .build()?;
+    Ok(Frame::with_fields(plan, frame.fields.as_ref().clone()))
+}
+
+pub fn with_columns(
+    frame: &Frame,
+    settings: &Settings,
+    names: &[String],
+    exprs: &[Expr],
+) -> Result<Frame> {
+    let resolver = Resolver::new(frame, settings);
+    let mut new_items = vec![];
+    for (n, e) in names.iter().zip(exprs) {
+        let mut r = resolver.resolve(e)?;
+        r.name = n.clone();
+        if r.column.is_some() {
+            // A renamed copy of a column is a new column.
+            r.column = None;
+        }
+        new_items.push(r);
+    }
+    let cs = settings.case_sensitive;
+    let mut items = vec![];
+    let mut placed = vec![false; new_items.len()];
+    for i in 0..frame.fields.len() {
+        let name = &frame.fields[i].name;
+        match names.iter().position(|n| names_equal(n, name, cs)) {
+            Some(j) => {
+                if !placed[j] {
+                    items.push(new_items[j].clone());
+                    placed[j] = true;
+                }
+            }
+            None => items.push(pass_through(frame, i)),
+        }
+    }
+    for (j, item) in new_items.into_iter().enumerate() {
+        if !placed[j] {
+            items.push(item);
+        }
+    }
+    project(frame, items)
+}
+
+pub fn rename(frame: &Frame, settings: &Settings, renames: &[(String, String)]) -> Frame {
+    let fields = frame
+        .fields
+        .iter()
+        .map(|f| {
+            let new = renames
+                .iter()
+                .find(|(old, _)| names_equal(old, &f.name, settings.case_sensitive))
+                .map(|(_, new)| new.clone());
+            OutField {
+                name: new.unwrap_or_else(|| f.name.clone()),
+                ..f.clone()
+            }
+        })
+        .collect();
+    Frame::with_fields(frame.plan.as_ref().clone(), fields)
+}
+
+pub fn to_df(frame: &Frame, names: &[String]) -> Result<Frame> {
+    if names.len() != frame.fields.len() {
+        return Err(SparkError::illegal_argument(format!(
+            "requirement failed: The number of columns doesn't match.\nOld column names ({}): {}\nNew column names ({}): {}",
+            frame.fields.len(),
+            frame.names().join(", "),
+            names.len(),
+            names.join(", ")
+        )));
+    }
+    let fields = frame
+        .fields
+        .iter()
+        .zip(names)
+        .map(|(f, n)| OutField {
+            name: n.clone(),
+            ..f.clone()
+        })
+        .collect();
+    Ok(Frame::with_fields(frame.plan.as_ref().clone(), fields))
+}
+
+/// `drop`: names match case-insensitively (unknown names are ignored);
+/// Column arguments drop exactly the column they resolve to.
+pub fn drop(frame: &Frame, settings: &Settings, cols: &[Expr]) -> Result<Frame> {
+    let resolver = Resolver::new(frame, settings);
+    let mut gone: HashSet<usize> = HashSet::new();
+    for c in cols {
+        match c {
+            Expr::Column { name, plan_id: None } => {
+                gone.extend(frame.lookup(name, settings.case_sensitive));
+            }
+            other => {
+                if let Ok(r) = resolver.resolve(other) {
+                    if let Some(i) = r.column {
+                        gone.insert(i);
+                    }
+                }
+            }
+        }
+    }
+    let items = (0..frame.fields.len())
+        .filter(|i| !gone.contains(i))
+        .map(|i| pass_through(frame, i))
+        .collect();
+    project(frame, items)
+}
+
+pub fn limit(frame: &Frame, skip: usize, fetch: Option<usize>) -> Result<Frame> {
+    let plan = LogicalPlanBuilder::from(frame.plan.as_ref().clone())
+        .limit(skip, fetch)?
+        .build()?;
+    Ok(Frame::with_fields(plan, frame.fields.as_ref().clone()))
+}
+
+pub fn distinct(frame: &Frame) -> Result<Frame> {
+    let plan = LogicalPlanBuilder::from(frame.plan.as_ref().clone())
+        .distinct()?
+        .build()?;
+    Ok(Frame::with_fields(plan, frame.fields.as_ref().clone()))
+}
+
+pub fn drop_duplicates(frame: &Frame, settings: &Settings, subset: &[String]) -> Result<Frame> {
+    if subset.is_empty() {
+        return distinct(frame);
+    }
+    let mut on = vec![];
+    for name in subset {
+        let i = frame.field_index(name, settings.case_sensitive)?;
+        on.push(frame.fields[i].column());
+    }
+    let all = frame.fields.iter().map(OutField::column).collect();
+    let plan = LogicalPlanBuilder::from(frame.plan.as_ref().clone())
+        .distinct_on(on, all, None)?
+        .build()?;
+    Ok(Frame::with_fields(plan, frame.fields.as_ref().clone()))
+}
+
+pub fn sort(frame: &Frame, settings: &Settings, orders: &[Expr]) -> Result<Frame> {
+    let resolver = Resolver::new(frame, settings);
+    let keys = orders
+        .iter()
+        .map(|o| resolver.sort_expr(o))
+        .collect::<Result<Vec<_>>>()?;
+    let plan = LogicalPlanBuilder::from(frame.plan.as_ref().clone())
+        .sort(keys)?
+        .build()?;
+    Ok(Frame::with_fields(plan, frame.fields.as_ref().clone()))
+}
+
+pub fn repartition(
+    frame: &Frame,
+    settings: &Settings,
+    n: usize,
+    cols: &[Expr],
+) -> Result<Frame> {
+    let partitioning = if cols.is_empty() {
+        Partitioning::RoundRobinBatch(n.max(1))
+    } else {
+        let resolver = Resolver::new(frame, settings);
+        let keys = cols
+            .iter()
+            .map(|c| resolver.resolve(c).map(|r| r.expr))
+            .collect::<Result<Vec<_>>>()?;
+        Partitioning::Hash(keys, n.max(1))
+    };
+    let plan = LogicalPlanBuilder::from(frame.plan.as_ref().clone())
+        .repartition(partitioning)?
+        .build()?;
+    Ok(Frame::with_fields(plan, frame.fields.as_ref().clone()))
+}
+
+/// `count(*)` over a frame.
+pub fn count_plan(frame: &Frame) -> Result<LogicalPlan> {
+    let count = datafusion::functions_aggregate::expr_fn::count(DFExpr::Literal(
+        ScalarValue::Int64(Some(1)),
+        None,
+    ))
+    .alias("count");
+    Ok(LogicalPlanBuilder::from(frame.plan.as_ref().clone())
+        .aggregate(Vec::<DFExpr>::new(), vec![count])?
+        .build()?)
+}
+
+/// The Spark schema of a frame as Spark JSON.
+pub fn schema_json(frame: &Frame) -> Result<String> {
+    Ok(frame.spark_schema()?.to_json().to_string())
+}
+
+/// A new, empty frame with the given Spark schema.
+pub fn empty(schema: &SparkType) -> Result<Frame> {
+    let SparkType::Struct(fields) = schema else {
+        return Err(SparkError::internal("schema must be a struct"));
+    };
+    let arrow = Arc::new(Schema::new(
+        fields.iter().map(|f| f.to_arrow()).collect::<Vec<_>>(),
+    ));
+    from_batches(arrow, vec![])
+}

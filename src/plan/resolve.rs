@@ -1,0 +1,420 @@
+//! The resolver: Spark's unresolved expressions → DataFusion expressions
+//! with Spark's types, coercions and output names.
+
+use datafusion::arrow::datatypes::DataType;
+use datafusion::common::{DFSchema, ScalarValue};
+use datafusion::functions::core::expr_fn as core_fn;
+use datafusion::logical_expr::{Expr as DFExpr, ExprSchemable, SortExpr};
+
+use super::coerce;
+use super::{parse_attribute_name, Frame};
+use crate::error::{ErrorKind, Result, SparkError};
+use crate::expr::{Expr, Literal};
+use crate::functions;
+use crate::session::Settings;
+use crate::types::SparkType;
+
+/// A resolved expression: DataFusion form, Spark output name and type.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub expr: DFExpr,
+    pub name: String,
+    pub data_type: DataType,
+    /// Index of the input column when the expression is just that column.
+    pub column: Option<usize>,
+}
+
+impl Resolved {
+    pub fn spark_type(&self) -> Result<SparkType> {
+        SparkType::from_arrow(&self.data_type)
+    }
+}
+
+pub struct Resolver<'a> {
+    pub frame: &'a Frame,
+    pub settings: &'a Settings,
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(frame: &'a Frame, settings: &'a Settings) -> Self {
+        Resolver { frame, settings }
+    }
+
+    pub fn schema(&self) -> &DFSchema {
+        self.frame.plan.schema()
+    }
+
+    /// Wraps a DataFusion expression, computing its type.
+    pub fn make(&self, expr: DFExpr, name: String) -> Result<Resolved> {
+        let data_type = expr.get_type(self.schema())?;
+        Ok(Resolved {
+            expr,
+            name,
+            data_type,
+            column: None,
+        })
+    }
+
+    pub fn resolve(&self, e: &Expr) -> Result<Resolved> {
+        match e {
+            Expr::Column { name, plan_id } => self.resolve_column(name, *plan_id),
+            Expr::Star { .. } | Expr::Regex { .. } => Err(SparkError::new(
+                ErrorKind::Analysis,
+                "INVALID_USAGE_OF_STAR_OR_REGEX",
+                "42000",
+                format!("Invalid usage of '{}' in expression.", e.repr()),
+                &[("elem", format!("'{}'", e.repr())), ("prettyName", "expression".into())],
+            )),
+            Expr::Literal(l) => self.literal(l),
+            Expr::Alias { expr, names, .. } => {
+                let mut r = self.resolve(expr)?;
+                if names.len() != 1 {
+                    return Err(SparkError::not_implemented("multi-name alias"));
+                }
+                r.name = names[0].clone();
+                Ok(r)
+            }
+            Expr::Cast {
+                expr,
+                to,
+                try_cast,
+            } => {
+                let inner = self.resolve(expr)?;
+                let name = if inner.column.is_some() || matches!(**expr, Expr::Column { .. }) {
+                    inner.name.clone()
+                } else {
+                    let kw = if *try_cast { "TRY_CAST" } else { "CAST" };
+                    format!("{kw}({} AS {})", inner.name, to.sql_name())
+                };
+                let ansi = self.settings.ansi && !*try_cast;
+                let expr = coerce::cast(self, inner, to, ansi)?;
+                self.make(expr, name)
+            }
+            Expr::Function {
+                name,
+                args,
+                distinct,
+            } => {
+                let resolved = args
+                    .iter()
+                    .map(|a| self.resolve(a))
+                    .collect::<Result<Vec<_>>>()?;
+                functions::resolve_call(self, name, resolved, *distinct)
+            }
+            Expr::CaseWhen {
+                branches,
+                otherwise,
+            } => self.case_when(branches, otherwise.as_deref()),
+            Expr::Extract { expr, key } => {
+                let base = self.resolve(expr)?;
+                self.extract(base, key)
+            }
+            Expr::UpdateField { expr, field, value } => {
+                let base = self.resolve(expr)?;
+                let value = value.as_ref().map(|v| self.resolve(v)).transpose()?;
+                self.update_field(base, field, value)
+            }
+            Expr::Sort { .. } => Err(SparkError::plain(
+                ErrorKind::Analysis,
+                format!("Sort order {} is only valid in orderBy/sort.", e.repr()),
+            )),
+            Expr::Sql { parsed, .. } => self.resolve(parsed),
+        }
+    }
+
+    pub fn literal(&self, l: &Literal) -> Result<Resolved> {
+        let expr = DFExpr::Literal(l.to_scalar(), None);
+        let data_type = l.spark_type().to_arrow();
+        Ok(Resolved {
+            expr,
+            name: l.sql_name(),
+            data_type,
+            column: None,
+        })
+    }
+
+    fn resolve_column(&self, name: &str, plan_id: Option<u64>) -> Result<Resolved> {
+        let parts = parse_attribute_name(name)?;
+        let cs = self.settings.case_sensitive;
+        let frame = self.frame;
+        let candidates: Vec<usize> = match plan_id {
+            Some(p) if p != frame.id => frame
+                .fields
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.lineage.contains(&p))
+                .map(|(i, _)| i)
+                .collect(),
+            _ => (0..frame.fields.len()).collect(),
+        };
+        let matches = |n: &str, qual: Option<&str>| -> Vec<usize> {
+            candidates
+                .iter()
+                .copied()
+                .filter(|i| {
+                    let f = &frame.fields[*i];
+                    super::names_equal(&f.name, n, cs)
+                        && match qual {
+                            None => true,
+                            Some(q) => f
+                                .qualifier
+                                .as_deref()
+                                .is_some_and(|fq| super::names_equal(fq, q, cs)),
+                        }
+                })
+                .collect()
+        };
+        // A qualified name (`t.col`) first, then a column with nested fields.
+        let (hits, rest) = if parts.len() > 1 {
+            let q = matches(&parts[1], Some(&parts[0]));
+            if q.is_empty() {
+                (matches(&parts[0], None), &parts[1..])
+            } else {
+                (q, &parts[2..])
+            }
+        } else {
+            (matches(&parts[0], None), &parts[1..])
+        };
+        let idx = match hits.as_slice() {
+            [i] => *i,
+            [] => {
+                let names: Vec<String> = candidates
+                    .iter()
+                    .map(|i| frame.fields[*i].name.clone())
+                    .collect();
+                let shown = if plan_id.is_some() && candidates.is_empty() {
+                    frame.names()
+                } else {
+                    names
+                };
+                return Err(SparkError::unresolved_column(name, &shown));
+            }
+            many => {
+                // Spark lists the reference as written, once per candidate.
+                let names = vec![parts[0].clone(); many.len()];
+                return Err(SparkError::ambiguous_reference(&parts[0], &names));
+            }
+        };
+        let field = &frame.fields[idx];
+        let data_type = frame.plan.schema().field(idx).data_type().clone();
+        let mut r = Resolved {
+            expr: field.column(),
+            name: if rest.is_empty() {
+                parts.last().cloned().unwrap_or_default()
+            } else {
+                parts[parts.len() - rest.len() - 1].clone()
+            },
+            data_type,
+            column: Some(idx),
+        };
+        for part in rest {
+            r = self.struct_field(r, part, true)?;
+        }
+        Ok(r)
+    }
+
+    /// `base.field` for a struct; `short_name` keeps only the field name.
+    fn struct_field(&self, base: Resolved, field: &str, short_name: bool) -> Result<Resolved> {
+        let DataType::Struct(fields) = &base.data_type else {
+            return Err(SparkError::new(
+                ErrorKind::Analysis,
+                "INVALID_EXTRACT_BASE_FIELD_TYPE",
+                "42000",
+                format!(
+                    "Can't extract a value from \"{}\". Need a complex type [STRUCT, ARRAY, MAP] but got \"{}\".",
+                    base.name,
+                    base.spark_type()?.sql_name()
+                ),
+                &[("base", format!("\"{}\"", base.name))],
+            ));
+        };
+        let cs = self.settings.case_sensitive;
+        let hits: Vec<_> = fields
+            .iter()
+            .filter(|f| super::names_equal(f.name(), field, cs))
+            .collect();
+        let Some(f) = hits.first() else {
+            let names: Vec<String> = fields.iter().map(|f| f.name().clone()).collect();
+            return Err(SparkError::new(
+                ErrorKind::Analysis,
+                "FIELD_NOT_FOUND",
+                "42704",
+                format!(
+                    "No such struct field {} in {}.",
+                    crate::error::quote_ident(field),
+                    names
+                        .iter()
+                        .map(|n| crate::error::quote_ident(n))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                &[("fieldName", crate::error::quote_ident(field))],
+            ));
+        };
+        let name = if short_name {
+            f.name().clone()
+        } else {
+            format!("{}.{}", base.name, f.name())
+        };
+        self.make(core_fn::get_field(base.expr, f.name().as_str()), name)
+    }
+
+    fn extract(&self, base: Resolved, key: &Expr) -> Result<Resolved> {
+        let key = self.resolve(key)?;
+        match &base.data_type {
+            DataType::Struct(_) => {
+                let DFExpr::Literal(ScalarValue::Utf8(Some(k)), _) = &key.expr else {
+                    return Err(SparkError::plain(
+                        ErrorKind::Analysis,
+                        "Field name should be a non-null string literal",
+                    ));
+                };
+                let k = k.clone();
+                self.struct_field(base, &k, false)
+            }
+            DataType::List(_) | DataType::LargeList(_) => {
+                let name = format!("{}[{}]", base.name, key.name);
+                let idx = coerce::cast_plain(key.expr, &DataType::Int64)
+                    + DFExpr::Literal(ScalarValue::Int64(Some(1)), None);
+                let e = datafusion::functions_nested::expr_fn::array_element(base.expr, idx);
+                self.make(e, name)
+            }
+            DataType::Map(_, _) => {
+                let name = format!("{}[{}]", base.name, key.name);
+                let e = datafusion::functions_nested::expr_fn::map_extract(base.expr, key.expr);
+                let e = datafusion::functions_nested::expr_fn::array_element(
+                    e,
+                    DFExpr::Literal(ScalarValue::Int64(Some(1)), None),
+                );
+                self.make(e, name)
+            }
+            _ => Err(SparkError::new(
+                ErrorKind::Analysis,
+                "INVALID_EXTRACT_BASE_FIELD_TYPE",
+                "42000",
+                format!(
+                    "Can't extract a value from \"{}\". Need a complex type [STRUCT, ARRAY, MAP] but got \"{}\".",
+                    base.name,
+                    base.spark_type()?.sql_name()
+                ),
+                &[("base", format!("\"{}\"", base.name))],
+            )),
+        }
+    }
+
+    fn update_field(
+        &self,
+        base: Resolved,
+        field: &str,
+        value: Option<Resolved>,
+    ) -> Result<Resolved> {
+        let DataType::Struct(fields) = &base.data_type else {
+            return Err(SparkError::datatype_mismatch(
+                "UNEXPECTED_INPUT_TYPE",
+                &base.name,
+                "struct expected".into(),
+            ));
+        };
+        let cs = self.settings.case_sensitive;
+        let mut args = vec![];
+        let mut replaced = false;
+        let mut kept = 0;
+        for f in fields.iter() {
+            if super::names_equal(f.name(), field, cs) {
+                if let Some(v) = &value {
+                    if !replaced {
+                        args.push(DFExpr::Literal(ScalarValue::Utf8(Some(f.name().clone())), None));
+                        args.push(v.expr.clone());
+                        replaced = true;
+                        kept += 1;
+                    }
+                }
+                continue;
+            }
+            args.push(DFExpr::Literal(ScalarValue::Utf8(Some(f.name().clone())), None));
+            args.push(core_fn::get_field(base.expr.clone(), f.name().as_str()));
+            kept += 1;
+        }
+        if let (Some(v), false) = (&value, replaced) {
+            args.push(DFExpr::Literal(ScalarValue::Utf8(Some(field.to_string())), None));
+            args.push(v.expr.clone());
+            kept += 1;
+        }
+        if kept == 0 {
+            return Err(SparkError::new(
+                ErrorKind::Analysis,
+                "DATATYPE_MISMATCH.CANNOT_DROP_ALL_FIELDS",
+                "42K09",
+                format!("Cannot resolve \"update_fields({})\" due to data type mismatch: Cannot drop all fields in struct.", base.name),
+                &[],
+            ));
+        }
+        let desc = match &value {
+            Some(v) => format!("WithField({})", v.name),
+            None => "dropfield()".into(),
+        };
+        let name = format!("update_fields({}, {desc})", base.name);
+        let rebuilt = core_fn::named_struct(args);
+        let guarded = DFExpr::Case(datafusion::logical_expr::expr::Case {
+            expr: None,
+            when_then_expr: vec![(
+                Box::new(base.expr.clone().is_null()),
+                Box::new(DFExpr::Literal(ScalarValue::Null, None)),
+            )],
+            else_expr: Some(Box::new(rebuilt.clone())),
+        });
+        let data_type = rebuilt.get_type(self.schema())?;
+        let guarded = coerce::cast_plain(guarded, &data_type);
+        self.make(guarded, name)
+    }
+
+    fn case_when(&self, branches: &[(Expr, Expr)], otherwise: Option<&Expr>) -> Result<Resolved> {
+        let mut conds = vec![];
+        let mut values = vec![];
+        for (c, v) in branches {
+            let c = self.resolve(c)?;
+            conds.push(coerce::to_boolean(self, c, "CASE WHEN")?);
+            values.push(self.resolve(v)?);
+        }
+        let other = otherwise.map(|o| self.resolve(o)).transpose()?;
+        let mut all: Vec<&Resolved> = values.iter().collect();
+        if let Some(o) = &other {
+            all.push(o);
+        }
+        let target = coerce::common_type(&all, "CASE")?;
+        let mut name = "CASE".to_string();
+        let mut whens = vec![];
+        for (c, v) in conds.into_iter().zip(values) {
+            name.push_str(&format!(" WHEN {} THEN {}", c.name, v.name));
+            whens.push((
+                Box::new(c.expr),
+                Box::new(coerce::cast_plain(v.expr, &target)),
+            ));
+        }
+        let else_expr = other.map(|o| {
+            name.push_str(&format!(" ELSE {}", o.name));
+            Box::new(coerce::cast_plain(o.expr, &target))
+        });
+        name.push_str(" END");
+        let e = DFExpr::Case(datafusion::logical_expr::expr::Case {
+            expr: None,
+            when_then_expr: whens,
+            else_expr,
+        });
+        self.make(e, name)
+    }
+
+    /// A sort key: `Expr::Sort`, or a plain expression sorted ascending.
+    pub fn sort_expr(&self, e: &Expr) -> Result<SortExpr> {
+        let (inner, asc, nulls_first) = match e {
+            Expr::Sort {
+                expr,
+                ascending,
+                nulls_first,
+            } => (expr.as_ref(), *ascending, *nulls_first),
+            other => (other, true, true),
+        };
+        let r = self.resolve(inner)?;
+        Ok(SortExpr::new(r.expr, asc, nulls_first))
+    }
+}

@@ -1,0 +1,55 @@
+//! The pyo3 layer: the only Rust that imports pyo3. Each method converts its
+//! arguments, makes one engine call and wraps the result.
+
+mod column;
+mod convert;
+mod dataframe;
+mod error;
+mod session;
+
+use std::future::Future;
+use std::time::Duration;
+
+use pyo3::prelude::*;
+
+use crate::error::Result;
+
+/// Runs an engine future with the GIL released, checking for Ctrl-C.
+pub fn wait_for<F, T>(py: Python<'_>, fut: F) -> PyResult<T>
+where
+    F: Future<Output = Result<T>> + Send,
+    T: Send,
+{
+    let rt = crate::runtime::runtime().map_err(error::to_py_err)?;
+    let outcome: std::result::Result<T, PyErr> = py.detach(|| {
+        rt.block_on(async {
+            tokio::pin!(fut);
+            loop {
+                tokio::select! {
+                    r = &mut fut => return r.map_err(error::to_py_err),
+                    _ = tokio::time::sleep(Duration::from_millis(500)) => {
+                        Python::attach(|py| py.check_signals())?;
+                    }
+                }
+            }
+        })
+    });
+    outcome
+}
+
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<session::PySession>()?;
+    m.add_class::<dataframe::PyDataFrame>()?;
+    m.add_class::<column::PyColumn>()?;
+    m.add_function(wrap_pyfunction!(column::parse_expression, m)?)?;
+    m.add_function(wrap_pyfunction!(function_names, m)?)?;
+    m.add("SPARK_VERSION", crate::session::SPARK_VERSION)?;
+    Ok(())
+}
+
+/// Names of the functions the registry resolves.
+#[pyfunction]
+fn function_names() -> Vec<&'static str> {
+    crate::functions::names()
+}

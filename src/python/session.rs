@@ -1,0 +1,101 @@
+//! `PySession`: SparkSession's native half.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyCapsule, PyList};
+
+use super::convert::{rows_to_batch, sparkify};
+use super::dataframe::PyDataFrame;
+use super::error::IntoPyResult;
+use crate::dataframe::DataFrame;
+use crate::plan::ops;
+use crate::session::Session;
+use crate::types::SparkType;
+
+#[pyclass(frozen, module = "ember._native", name = "Session")]
+pub struct PySession {
+    pub inner: Arc<Session>,
+}
+
+impl PySession {
+    fn df(&self, frame: crate::plan::Frame) -> PyDataFrame {
+        DataFrame::new(Arc::clone(&self.inner), frame).into()
+    }
+}
+
+#[pymethods]
+impl PySession {
+    #[new]
+    #[pyo3(signature = (conf=None))]
+    fn new(conf: Option<BTreeMap<String, String>>) -> PyResult<Self> {
+        Ok(PySession {
+            inner: Session::new(conf.unwrap_or_default()).py()?,
+        })
+    }
+
+    fn new_session(&self) -> PyResult<Self> {
+        Ok(PySession {
+            inner: self.inner.new_session().py()?,
+        })
+    }
+
+    fn conf_get(&self, key: &str) -> Option<String> {
+        self.inner.get_conf(key)
+    }
+
+    fn conf_set(&self, key: &str, value: &str) -> PyResult<()> {
+        self.inner.set_conf(key, value).py()
+    }
+
+    fn conf_unset(&self, key: &str) {
+        self.inner.unset_conf(key)
+    }
+
+    fn conf_all(&self) -> BTreeMap<String, String> {
+        self.inner.all_conf()
+    }
+
+    fn conf_is_modifiable(&self, key: &str) -> bool {
+        self.inner.is_modifiable(key)
+    }
+
+    /// Rows of internal values and a Spark JSON schema → a DataFrame.
+    fn create_dataframe(&self, py: Python<'_>, rows: &Bound<'_, PyList>, schema_json: &str) -> PyResult<PyDataFrame> {
+        let schema = SparkType::from_json_str(schema_json).py()?;
+        let (arrow_schema, batch) = rows_to_batch(py, rows, &schema)?;
+        let batches = if batch.num_rows() == 0 { vec![] } else { vec![batch] };
+        Ok(self.df(ops::from_batches(arrow_schema, batches).py()?))
+    }
+
+    /// An Arrow C stream (pyarrow Table, pandas via pyarrow) → a DataFrame.
+    fn from_arrow_stream(&self, capsule: &Bound<'_, PyCapsule>) -> PyResult<PyDataFrame> {
+        let table = pyo3_arrow::PyTable::from_arrow_pycapsule(capsule)?;
+        let (batches, schema) = table.into_inner();
+        let (schema, batches) = sparkify(batches, &schema).py()?;
+        Ok(self.df(ops::from_batches(schema, batches).py()?))
+    }
+
+    #[pyo3(signature = (start, end, step=1, num_partitions=None))]
+    fn range(&self, start: i64, end: i64, step: i64, num_partitions: Option<usize>) -> PyResult<PyDataFrame> {
+        Ok(self.df(ops::range(&self.inner.ctx, start, end, step, num_partitions).py()?))
+    }
+
+    fn table(&self, name: &str) -> PyResult<PyDataFrame> {
+        Ok(self.df(self.inner.lookup_table(name).py()?))
+    }
+
+    fn sql(&self, query: &str) -> PyResult<PyDataFrame> {
+        Ok(self.df(crate::sql::plan_query(&self.inner, query).py()?))
+    }
+
+    #[pyo3(signature = (name, global_view=false))]
+    fn drop_view(&self, name: &str, global_view: bool) -> bool {
+        self.inner.drop_view(name, global_view)
+    }
+
+    fn view_names(&self) -> Vec<String> {
+        self.inner.view_names()
+    }
+}

@@ -1,0 +1,329 @@
+//! A Spark session: DataFusion context, runtime SQL configuration, temporary
+//! views and execution of frames.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, RwLock};
+
+use datafusion::arrow::array::RecordBatch;
+use datafusion::execution::context::{SessionConfig, SessionContext};
+use datafusion::physical_plan::collect_partitioned;
+
+use crate::error::{ErrorKind, Result, SparkError};
+use crate::plan::Frame;
+
+pub const SPARK_VERSION: &str = "4.3.0";
+
+/// The settings analysis reads, taken from the conf at call time.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub ansi: bool,
+    pub case_sensitive: bool,
+    pub time_zone: String,
+}
+
+type Views = Arc<RwLock<HashMap<String, Frame>>>;
+
+pub struct Session {
+    pub ctx: SessionContext,
+    conf: RwLock<BTreeMap<String, String>>,
+    views: Views,
+    /// `global_temp` views, shared by every session of the process.
+    global_views: Views,
+}
+
+/// Spark's defaults for the keys Ember reads.
+fn default_conf(key: &str) -> Option<String> {
+    Some(match key {
+        "spark.sql.ansi.enabled" => "true".into(),
+        "spark.sql.caseSensitive" => "false".into(),
+        "spark.sql.session.timeZone" => local_time_zone(),
+        "spark.sql.shuffle.partitions" => "200".into(),
+        "spark.sql.warehouse.dir" => "spark-warehouse".into(),
+        "spark.sql.globalTempDatabase" => "global_temp".into(),
+        "spark.sql.execution.arrow.pyspark.enabled" => "false".into(),
+        "spark.sql.repl.eagerEval.enabled" => "false".into(),
+        "spark.sql.repl.eagerEval.maxNumRows" => "20".into(),
+        "spark.sql.repl.eagerEval.truncate" => "20".into(),
+        "spark.sql.pyspark.inferNestedDictAsStruct.enabled" => "false".into(),
+        "spark.sql.timestampType" => "TIMESTAMP_LTZ".into(),
+        "spark.app.name" => "ember".into(),
+        "spark.master" => "local[*]".into(),
+        _ => return None,
+    })
+}
+
+/// Static (not runtime-modifiable) keys.
+fn is_static(key: &str) -> bool {
+    matches!(
+        key,
+        "spark.sql.warehouse.dir" | "spark.sql.globalTempDatabase" | "spark.master"
+    ) || (key.starts_with("spark.") && !key.starts_with("spark.sql."))
+}
+
+fn local_time_zone() -> String {
+    if let Ok(tz) = std::env::var("TZ") {
+        let tz = tz.trim_start_matches(':').to_string();
+        if !tz.is_empty() && tz.parse::<chrono_tz::Tz>().is_ok() {
+            return tz;
+        }
+    }
+    if let Ok(link) = std::fs::read_link("/etc/localtime") {
+        let s = link.to_string_lossy().to_string();
+        if let Some((_, name)) = s.split_once("zoneinfo/") {
+            if name.parse::<chrono_tz::Tz>().is_ok() {
+                return name.to_string();
+            }
+        }
+    }
+    if let Ok(name) = std::fs::read_to_string("/etc/timezone") {
+        let name = name.trim();
+        if name.parse::<chrono_tz::Tz>().is_ok() {
+            return name.to_string();
+        }
+    }
+    "UTC".into()
+}
+
+impl Session {
+    pub fn new(conf: BTreeMap<String, String>) -> Result<Arc<Session>> {
+        Session::build(conf, Arc::default())
+    }
+
+    fn build(conf: BTreeMap<String, String>, global_views: Views) -> Result<Arc<Session>> {
+        let partitions = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let mut config = SessionConfig::new()
+            .with_target_partitions(partitions)
+            .with_information_schema(false);
+        let opts = config.options_mut();
+        opts.optimizer.enable_round_robin_repartition = false;
+        opts.execution.coalesce_batches = true;
+        let ctx = SessionContext::new_with_config(config);
+        let session = Session {
+            ctx,
+            conf: RwLock::new(BTreeMap::new()),
+            views: Arc::default(),
+            global_views,
+        };
+        for (k, v) in conf {
+            session.set_conf(&k, &v)?;
+        }
+        Ok(Arc::new(session))
+    }
+
+    /// A new session sharing global temp views but nothing else.
+    pub fn new_session(&self) -> Result<Arc<Session>> {
+        let conf = self.conf.read().map(|c| c.clone()).unwrap_or_default();
+        let static_conf = conf.into_iter().filter(|(k, _)| is_static(k)).collect();
+        Session::build(static_conf, Arc::clone(&self.global_views))
+    }
+
+    pub fn settings(&self) -> Settings {
+        let conf = self.conf.read();
+        let get = |k: &str| {
+            conf.as_ref()
+                .ok()
+                .and_then(|c| c.get(k).cloned())
+                .or_else(|| default_conf(k))
+                .unwrap_or_default()
+        };
+        Settings {
+            ansi: get("spark.sql.ansi.enabled").eq_ignore_ascii_case("true"),
+            case_sensitive: get("spark.sql.caseSensitive").eq_ignore_ascii_case("true"),
+            time_zone: get("spark.sql.session.timeZone"),
+        }
+    }
+
+    pub fn get_conf(&self, key: &str) -> Option<String> {
+        self.conf
+            .read()
+            .ok()
+            .and_then(|c| c.get(key).cloned())
+            .or_else(|| default_conf(key))
+    }
+
+    pub fn set_conf(&self, key: &str, value: &str) -> Result<()> {
+        let bool_keys = [
+            "spark.sql.ansi.enabled",
+            "spark.sql.caseSensitive",
+            "spark.sql.execution.arrow.pyspark.enabled",
+            "spark.sql.repl.eagerEval.enabled",
+        ];
+        if bool_keys.contains(&key) && !matches!(value.to_lowercase().as_str(), "true" | "false") {
+            return Err(SparkError::new(
+                ErrorKind::IllegalArgument,
+                "INVALID_CONF_VALUE.TYPE_MISMATCH",
+                "22022",
+                format!("The value '{value}' in the config \"{key}\" is invalid. It should be a boolean value."),
+                &[("confValue", value.to_string()), ("confName", key.to_string())],
+            ));
+        }
+        if key == "spark.sql.session.timeZone" && value.parse::<chrono_tz::Tz>().is_err() && !is_offset(value) {
+            return Err(SparkError::new(
+                ErrorKind::IllegalArgument,
+                "INVALID_CONF_VALUE.TIME_ZONE",
+                "22022",
+                format!("The value '{value}' in the config \"{key}\" is invalid. Cannot resolve the given timezone."),
+                &[("confValue", value.to_string()), ("confName", key.to_string())],
+            ));
+        }
+        if key == "spark.sql.shuffle.partitions" && value.parse::<u32>().map_or(true, |n| n == 0) {
+            return Err(SparkError::illegal_argument(format!(
+                "The value of spark.sql.shuffle.partitions should be a positive integer, got '{value}'"
+            )));
+        }
+        if let Ok(mut c) = self.conf.write() {
+            c.insert(key.to_string(), value.to_string());
+        }
+        Ok(())
+    }
+
+    pub fn unset_conf(&self, key: &str) {
+        if let Ok(mut c) = self.conf.write() {
+            c.remove(key);
+        }
+    }
+
+    /// Every explicitly set key, with the defaults Ember reports.
+    pub fn all_conf(&self) -> BTreeMap<String, String> {
+        let mut out = BTreeMap::new();
+        for k in ["spark.app.name", "spark.master"] {
+            if let Some(v) = default_conf(k) {
+                out.insert(k.to_string(), v);
+            }
+        }
+        if let Ok(c) = self.conf.read() {
+            out.extend(c.clone());
+        }
+        out
+    }
+
+    pub fn is_modifiable(&self, key: &str) -> bool {
+        key.starts_with("spark.sql.") && !is_static(key)
+    }
+
+    pub fn shuffle_partitions(&self) -> usize {
+        self.get_conf("spark.sql.shuffle.partitions")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(200)
+    }
+
+    // ---- temporary views -------------------------------------------------
+
+    pub fn create_view(&self, name: &str, frame: Frame, replace: bool, global: bool) -> Result<()> {
+        let views = if global {
+            &self.global_views
+        } else {
+            &self.views
+        };
+        let key = name.to_lowercase();
+        let mut map = views
+            .write()
+            .map_err(|_| SparkError::internal("view registry poisoned"))?;
+        if !replace && map.contains_key(&key) {
+            let shown = if global {
+                format!("`global_temp`.`{name}`")
+            } else {
+                format!("`{name}`")
+            };
+            return Err(SparkError::new(
+                ErrorKind::Analysis,
+                "TEMP_TABLE_OR_VIEW_ALREADY_EXISTS",
+                "42P07",
+                format!("Cannot create the temporary view {shown} because it already exists.\nChoose a different name, drop or replace the existing view,  or add the IF NOT EXISTS clause to tolerate pre-existing views."),
+                &[("relationName", shown.clone())],
+            ));
+        }
+        map.insert(key, frame);
+        Ok(())
+    }
+
+    pub fn drop_view(&self, name: &str, global: bool) -> bool {
+        let views = if global {
+            &self.global_views
+        } else {
+            &self.views
+        };
+        views
+            .write()
+            .map(|mut m| m.remove(&name.to_lowercase()).is_some())
+            .unwrap_or(false)
+    }
+
+    pub fn view_names(&self) -> Vec<String> {
+        self.views
+            .read()
+            .map(|m| m.keys().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    /// The frame a table name refers to (`name`, `global_temp.name`).
+    pub fn lookup_table(&self, name: &str) -> Result<Frame> {
+        let parts = crate::plan::parse_attribute_name(name)?;
+        let found = match parts.as_slice() {
+            [n] => self.views.read().ok().and_then(|m| m.get(&n.to_lowercase()).cloned()),
+            [db, n] if db.eq_ignore_ascii_case("global_temp") => self
+                .global_views
+                .read()
+                .ok()
+                .and_then(|m| m.get(&n.to_lowercase()).cloned()),
+            _ => None,
+        };
+        match found {
+            Some(frame) => Ok(crate::plan::ops::rebase(&frame, parts.last().map(String::as_str))),
+            None => {
+                let shown = parts
+                    .iter()
+                    .map(|p| format!("`{p}`"))
+                    .collect::<Vec<_>>()
+                    .join(".");
+                Err(SparkError::new(
+                    ErrorKind::Analysis,
+                    "TABLE_OR_VIEW_NOT_FOUND",
+                    "42P01",
+                    format!("The table or view {shown} cannot be found. Verify the spelling and correctness of the schema and catalog.\nIf you did not qualify the name with a schema, verify the current_schema() output, or qualify the name with the correct schema and catalog.\nTo tolerate the error on drop use DROP VIEW IF EXISTS or DROP TABLE IF EXISTS."),
+                    &[("relationName", shown.clone())],
+                ))
+            }
+        }
+    }
+
+    // ---- execution -------------------------------------------------------
+
+    /// Runs a frame; batches come back per partition, in partition order,
+    /// with Spark's column names.
+    pub async fn execute(&self, frame: &Frame) -> Result<Vec<RecordBatch>> {
+        let state = self.ctx.state();
+        let physical = state.create_physical_plan(&frame.plan).await?;
+        let parts = collect_partitioned(physical, self.ctx.task_ctx()).await?;
+        let schema = frame.output_schema();
+        let mut out = vec![];
+        for batch in parts.into_iter().flatten() {
+            if batch.num_rows() == 0 {
+                continue;
+            }
+            out.push(RecordBatch::try_new(Arc::clone(&schema), batch.columns().to_vec())?);
+        }
+        Ok(out)
+    }
+
+    /// The physical plan text of a frame.
+    pub async fn physical_plan_text(&self, frame: &Frame) -> Result<String> {
+        let state = self.ctx.state();
+        let physical = state.create_physical_plan(&frame.plan).await?;
+        let text = datafusion::physical_plan::displayable(physical.as_ref())
+            .indent(false)
+            .to_string();
+        Ok(text)
+    }
+
+    pub fn optimized_plan_text(&self, frame: &Frame) -> Result<String> {
+        let plan = self.ctx.state().optimize(&frame.plan)?;
+        let text = plan.display_indent().to_string();
+        Ok(text)
+    }
+}
+
+fn is_offset(v: &str) -> bool {
+    let v = v.trim_start_matches("GMT").trim_start_matches("UTC");
+    v.is_empty() || ((v.starts_with('+') || v.starts_with('-')) && v[1..].split(':').all(|p| p.parse::<u8>().is_ok()))
+}

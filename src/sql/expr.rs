@@ -1,0 +1,404 @@
+//! SQL expression text → Spark's unresolved expression tree.
+
+use datafusion::sql::sqlparser::ast::{
+    self, BinaryOperator, CastKind, Expr as SqlExpr, FunctionArg, FunctionArgExpr,
+    FunctionArguments, UnaryOperator, Value,
+};
+use datafusion::sql::sqlparser::dialect::GenericDialect;
+use datafusion::sql::sqlparser::parser::Parser;
+
+use super::parse_error;
+use crate::error::{Result, SparkError};
+use crate::expr::{Expr, Literal};
+use crate::types::SparkType;
+
+/// Parses Spark SQL expression text (`F.expr`, `selectExpr`, `filter("...")`).
+pub fn parse_expression(text: &str) -> Result<Expr> {
+    let dialect = GenericDialect {};
+    let mut parser = Parser::new(&dialect)
+        .try_with_sql(text)
+        .map_err(|e| parse_error(text, &e))?;
+    let parsed = parser.parse_expr().map_err(|e| parse_error(text, &e))?;
+    // Trailing tokens (besides an alias handled by the caller) are errors.
+    if parser.peek_token().token != datafusion::sql::sqlparser::tokenizer::Token::EOF {
+        let tok = parser.peek_token();
+        let err = datafusion::sql::sqlparser::parser::ParserError::ParserError(format!(
+            "Expected: end of input, found: {} at Line: {}, Column: {}",
+            tok.token, tok.span.start.line, tok.span.start.column
+        ));
+        return Err(parse_error(text, &err));
+    }
+    convert(&parsed)
+}
+
+fn ident_name(parts: &[ast::Ident]) -> String {
+    parts
+        .iter()
+        .map(|i| {
+            if i.value.contains('.') || i.value.contains('`') {
+                format!("`{}`", i.value.replace('`', "``"))
+            } else {
+                i.value.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+fn binary_name(op: &BinaryOperator) -> Option<&'static str> {
+    Some(match op {
+        BinaryOperator::Plus => "+",
+        BinaryOperator::Minus => "-",
+        BinaryOperator::Multiply => "*",
+        BinaryOperator::Divide => "/",
+        BinaryOperator::Modulo => "%",
+        BinaryOperator::Eq => "=",
+        BinaryOperator::NotEq => "!=",
+        BinaryOperator::Lt => "<",
+        BinaryOperator::LtEq => "<=",
+        BinaryOperator::Gt => ">",
+        BinaryOperator::GtEq => ">=",
+        BinaryOperator::Spaceship => "<=>",
+        BinaryOperator::And => "and",
+        BinaryOperator::Or => "or",
+        BinaryOperator::BitwiseAnd => "&",
+        BinaryOperator::BitwiseOr => "|",
+        BinaryOperator::BitwiseXor => "^",
+        BinaryOperator::StringConcat => "concat",
+        BinaryOperator::MyIntegerDivide => "div",
+        _ => return None,
+    })
+}
+
+fn number(text: &str) -> Result<Literal> {
+    let lower = text.to_lowercase();
+    if lower.contains('e') {
+        return lower
+            .parse::<f64>()
+            .map(Literal::Double)
+            .map_err(|_| SparkError::illegal_argument(format!("invalid number {text}")));
+    }
+    if let Some((int, frac)) = text.split_once('.') {
+        let digits = format!("{int}{frac}");
+        let trimmed = digits.trim_start_matches('0');
+        let precision = trimmed.len().max(frac.len()).max(1);
+        let unscaled: i128 = digits
+            .parse()
+            .map_err(|_| SparkError::illegal_argument(format!("invalid number {text}")))?;
+        return Ok(Literal::Decimal(unscaled, precision as u8, frac.len() as i8));
+    }
+    if let Ok(v) = text.parse::<i32>() {
+        return Ok(Literal::Integer(v));
+    }
+    if let Ok(v) = text.parse::<i64>() {
+        return Ok(Literal::Long(v));
+    }
+    let unscaled: i128 = text
+        .parse()
+        .map_err(|_| SparkError::illegal_argument(format!("invalid number {text}")))?;
+    Ok(Literal::Decimal(unscaled, text.len() as u8, 0))
+}
+
+fn negate(l: Literal) -> Option<Literal> {
+    Some(match l {
+        Literal::Integer(v) => Literal::Integer(-v),
+        Literal::Long(v) => Literal::Long(-v),
+        Literal::Double(v) => Literal::Double(-v),
+        Literal::Decimal(v, p, s) => Literal::Decimal(-v, p, s),
+        _ => return None,
+    })
+}
+
+fn value(v: &Value) -> Result<Literal> {
+    Ok(match v {
+        Value::Number(n, _) => number(n)?,
+        Value::SingleQuotedString(s) | Value::DoubleQuotedString(s) => {
+            Literal::String(s.clone())
+        }
+        Value::Boolean(b) => Literal::Boolean(*b),
+        Value::Null => Literal::Null,
+        Value::HexStringLiteral(h) => {
+            let bytes = (0..h.len())
+                .step_by(2)
+                .map(|i| u8::from_str_radix(&h[i..(i + 2).min(h.len())], 16).unwrap_or(0))
+                .collect();
+            Literal::Binary(bytes)
+        }
+        other => {
+            return Err(SparkError::not_implemented(&format!("SQL literal {other}")));
+        }
+    })
+}
+
+/// A SQL type name → Spark type.
+pub fn data_type(dt: &ast::DataType) -> Result<SparkType> {
+    let text = dt.to_string().to_lowercase().replace(' ', "");
+    let text = match text.as_str() {
+        "integer" => "int".to_string(),
+        "text" => "string".to_string(),
+        "real" => "float".to_string(),
+        "doubleprecision" => "double".to_string(),
+        t if t.starts_with("varchar") || t.starts_with("char") => {
+            t.to_string()
+        }
+        t => t.to_string(),
+    };
+    SparkType::from_name(&text).map_err(|_| {
+        SparkError::new(
+            crate::error::ErrorKind::Parse,
+            "UNSUPPORTED_DATATYPE",
+            "0A000",
+            format!("Unsupported data type \"{}\".", dt.to_string().to_uppercase()),
+            &[("typeName", format!("\"{}\"", dt.to_string().to_uppercase()))],
+        )
+    })
+}
+
+fn typed_string(dt: &ast::DataType, s: &str) -> Result<Expr> {
+    let t = data_type(dt)?;
+    Ok(Expr::Cast {
+        expr: Box::new(Expr::Literal(Literal::String(s.to_string()))),
+        to: t,
+        try_cast: false,
+    })
+}
+
+fn function_args(args: &FunctionArguments) -> Result<(Vec<Expr>, bool)> {
+    match args {
+        FunctionArguments::None => Ok((vec![], false)),
+        FunctionArguments::Subquery(_) => Err(SparkError::not_implemented("subquery arguments")),
+        FunctionArguments::List(list) => {
+            let distinct = matches!(
+                list.duplicate_treatment,
+                Some(ast::DuplicateTreatment::Distinct)
+            );
+            let mut out = vec![];
+            for a in &list.args {
+                let e = match a {
+                    FunctionArg::Unnamed(FunctionArgExpr::Expr(e))
+                    | FunctionArg::Named {
+                        arg: FunctionArgExpr::Expr(e),
+                        ..
+                    }
+                    | FunctionArg::ExprNamed {
+                        arg: FunctionArgExpr::Expr(e),
+                        ..
+                    } => convert(e)?,
+                    FunctionArg::Unnamed(FunctionArgExpr::Wildcard) => Expr::Star { target: None },
+                    FunctionArg::Unnamed(FunctionArgExpr::QualifiedWildcard(n)) => Expr::Star {
+                        target: Some(n.to_string()),
+                    },
+                    other => {
+                        return Err(SparkError::not_implemented(&format!("argument {other}")))
+                    }
+                };
+                out.push(e);
+            }
+            Ok((out, distinct))
+        }
+    }
+}
+
+pub fn convert(e: &SqlExpr) -> Result<Expr> {
+    Ok(match e {
+        SqlExpr::Identifier(i) => Expr::col(ident_name(std::slice::from_ref(i))),
+        SqlExpr::CompoundIdentifier(parts) => Expr::col(ident_name(parts)),
+        SqlExpr::Value(v) => Expr::Literal(value(&v.value)?),
+        SqlExpr::Nested(inner) => convert(inner)?,
+        SqlExpr::BinaryOp { left, op, right } => {
+            let name = binary_name(op)
+                .ok_or_else(|| SparkError::not_implemented(&format!("operator {op}")))?;
+            Expr::call(name, vec![convert(left)?, convert(right)?])
+        }
+        SqlExpr::UnaryOp { op, expr } => match op {
+            UnaryOperator::Minus => {
+                let inner = convert(expr)?;
+                if let Expr::Literal(l) = &inner {
+                    if let Some(n) = negate(l.clone()) {
+                        return Ok(Expr::Literal(n));
+                    }
+                }
+                Expr::call("-", vec![inner])
+            }
+            UnaryOperator::Plus => convert(expr)?,
+            UnaryOperator::Not => Expr::call("not", vec![convert(expr)?]),
+            UnaryOperator::BitwiseNot => Expr::call("~", vec![convert(expr)?]),
+            other => return Err(SparkError::not_implemented(&format!("operator {other}"))),
+        },
+        SqlExpr::IsNull(x) => Expr::call("isnull", vec![convert(x)?]),
+        SqlExpr::IsNotNull(x) => Expr::call("isnotnull", vec![convert(x)?]),
+        SqlExpr::IsTrue(x) => Expr::call("<=>", vec![convert(x)?, Expr::Literal(Literal::Boolean(true))]),
+        SqlExpr::IsFalse(x) => Expr::call("<=>", vec![convert(x)?, Expr::Literal(Literal::Boolean(false))]),
+        SqlExpr::IsDistinctFrom(a, b) => Expr::call("not", vec![Expr::call("<=>", vec![convert(a)?, convert(b)?])]),
+        SqlExpr::IsNotDistinctFrom(a, b) => Expr::call("<=>", vec![convert(a)?, convert(b)?]),
+        SqlExpr::InList {
+            expr,
+            list,
+            negated,
+        } => {
+            let mut args = vec![convert(expr)?];
+            for x in list {
+                args.push(convert(x)?);
+            }
+            let e = Expr::call("in", args);
+            if *negated {
+                Expr::call("not", vec![e])
+            } else {
+                e
+            }
+        }
+        SqlExpr::Between {
+            expr,
+            negated,
+            low,
+            high,
+        } => {
+            let e = Expr::call("between", vec![convert(expr)?, convert(low)?, convert(high)?]);
+            if *negated {
+                Expr::call("not", vec![e])
+            } else {
+                e
+            }
+        }
+        SqlExpr::Like {
+            negated,
+            expr,
+            pattern,
+            ..
+        } => {
+            let e = Expr::call("like", vec![convert(expr)?, convert(pattern)?]);
+            if *negated {
+                Expr::call("not", vec![e])
+            } else {
+                e
+            }
+        }
+        SqlExpr::ILike {
+            negated,
+            expr,
+            pattern,
+            ..
+        } => {
+            let e = Expr::call("ilike", vec![convert(expr)?, convert(pattern)?]);
+            if *negated {
+                Expr::call("not", vec![e])
+            } else {
+                e
+            }
+        }
+        SqlExpr::RLike {
+            negated,
+            expr,
+            pattern,
+            ..
+        } => {
+            let e = Expr::call("rlike", vec![convert(expr)?, convert(pattern)?]);
+            if *negated {
+                Expr::call("not", vec![e])
+            } else {
+                e
+            }
+        }
+        SqlExpr::Cast {
+            kind,
+            expr,
+            data_type: dt,
+            ..
+        } => Expr::Cast {
+            expr: Box::new(convert(expr)?),
+            to: data_type(dt)?,
+            try_cast: matches!(kind, CastKind::TryCast | CastKind::SafeCast),
+        },
+        SqlExpr::TypedString(ts) => {
+            let s = match &ts.value.value {
+                Value::SingleQuotedString(s) | Value::DoubleQuotedString(s) => s.clone(),
+                other => other.to_string(),
+            };
+            typed_string(&ts.data_type, &s)?
+        }
+        SqlExpr::Case {
+            operand,
+            conditions,
+            else_result,
+            ..
+        } => {
+            let op = operand.as_ref().map(|o| convert(o)).transpose()?;
+            let mut branches = vec![];
+            for c in conditions {
+                let cond = convert(&c.condition)?;
+                let cond = match &op {
+                    Some(o) => Expr::call("=", vec![o.clone(), cond]),
+                    None => cond,
+                };
+                branches.push((cond, convert(&c.result)?));
+            }
+            Expr::CaseWhen {
+                branches,
+                otherwise: else_result
+                    .as_ref()
+                    .map(|e| convert(e).map(Box::new))
+                    .transpose()?,
+            }
+        }
+        SqlExpr::Function(f) => {
+            let name = f.name.to_string().to_lowercase();
+            let (mut args, distinct) = function_args(&f.args)?;
+            if name == "count" && matches!(args.as_slice(), [Expr::Star { target: None }]) {
+                args = vec![Expr::Literal(Literal::Integer(1))];
+            }
+            Expr::Function {
+                name,
+                args,
+                distinct,
+            }
+        }
+        SqlExpr::CompoundFieldAccess { root, access_chain } => {
+            let mut cur = convert(root)?;
+            for a in access_chain {
+                cur = match a {
+                    ast::AccessExpr::Dot(SqlExpr::Identifier(i)) => Expr::Extract {
+                        expr: Box::new(cur),
+                        key: Box::new(Expr::Literal(Literal::String(i.value.clone()))),
+                    },
+                    ast::AccessExpr::Subscript(ast::Subscript::Index { index }) => Expr::Extract {
+                        expr: Box::new(cur),
+                        key: Box::new(convert(index)?),
+                    },
+                    other => {
+                        return Err(SparkError::not_implemented(&format!("field access {other}")))
+                    }
+                };
+            }
+            cur
+        }
+        SqlExpr::Wildcard(_) => Expr::Star { target: None },
+        SqlExpr::QualifiedWildcard(n, _) => Expr::Star {
+            target: Some(n.to_string()),
+        },
+        other => {
+            return Err(SparkError::not_implemented(&format!(
+                "SQL expression {other}"
+            )))
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn literals_follow_spark_typing() {
+        assert_eq!(number("1").unwrap(), Literal::Integer(1));
+        assert_eq!(number("3000000000").unwrap(), Literal::Long(3_000_000_000));
+        assert_eq!(number("1.5").unwrap(), Literal::Decimal(15, 2, 1));
+        assert_eq!(number("1e3").unwrap(), Literal::Double(1000.0));
+    }
+
+    #[test]
+    fn between_is_a_function() {
+        let e = parse_expression("a BETWEEN 1 AND 3").unwrap();
+        assert_eq!(e.repr(), "between(a, 1, 3)");
+        assert!(parse_expression("a +").is_err());
+    }
+}

@@ -1,0 +1,52 @@
+//! The Spark SQL front end: text → the same expression tree and plans the
+//! DataFrame API builds. This covers expressions (`F.expr`, `selectExpr`,
+//! string filters) and plain SELECT queries over temporary views.
+
+mod expr;
+mod query;
+
+pub use expr::parse_expression;
+pub use query::plan_query;
+
+use datafusion::sql::sqlparser::parser::ParserError;
+
+use crate::error::{ErrorKind, SparkError};
+
+/// Spark's `PARSE_SYNTAX_ERROR` for a parser error on `text`.
+pub(crate) fn parse_error(text: &str, err: &ParserError) -> SparkError {
+    let msg = err.to_string();
+    // sqlparser: "... found: TOKEN at Line: L, Column: C"
+    let (token, line, col) = match msg.split_once("found: ") {
+        Some((_, rest)) => {
+            let (tok, pos) = rest.split_once(" at Line: ").unwrap_or((rest, "1, Column: 1"));
+            let (l, c) = pos.split_once(", Column: ").unwrap_or(("1", "1"));
+            (
+                tok.trim().to_string(),
+                l.trim().parse::<usize>().unwrap_or(1),
+                c.trim().parse::<usize>().unwrap_or(1),
+            )
+        }
+        None => ("end of input".to_string(), 1, text.len() + 1),
+    };
+    let token = if token == "EOF" {
+        "end of input".to_string()
+    } else {
+        format!("'{token}'")
+    };
+    let pos = col.saturating_sub(1);
+    let mut caret_line = String::new();
+    if let Some(l) = text.lines().nth(line.saturating_sub(1)) {
+        let _ = l;
+        caret_line = format!("{}^^^", " ".repeat(pos));
+    }
+    let message = format!(
+        "\n[PARSE_SYNTAX_ERROR] Syntax error at or near {token}. SQLSTATE: 42601 (line {line}, pos {pos})\n\n== SQL ==\n{text}\n{caret_line}\n"
+    );
+    SparkError {
+        kind: ErrorKind::Parse,
+        condition: Some("PARSE_SYNTAX_ERROR".into()),
+        sql_state: Some("42601".into()),
+        params: vec![("error".into(), token), ("hint".into(), String::new())],
+        message,
+    }
+}
