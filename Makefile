@@ -27,7 +27,7 @@ demo: develop
 test: develop test-rust test-python
 
 test-rust:
-	cargo test --lib --quiet
+	cargo test --lib --features python --quiet
 
 test-python: develop
 	$(PY) -m pytest -q

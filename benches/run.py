@@ -113,8 +113,11 @@ def main() -> None:
             "startup_ms": statistics.median(startups) * 1e3,
             "tiny_ms": statistics.median(tiny) * 1e3,
         }
-        print(f"{name:24s} start-up {results[name]['startup_ms']:9.1f} ms   "
-              f"tiny query {results[name]['tiny_ms']:8.3f} ms", flush=True)
+        print(
+            f"{name:24s} start-up {results[name]['startup_ms']:9.1f} ms   "
+            f"tiny query {results[name]['tiny_ms']:8.3f} ms",
+            flush=True,
+        )
     ember = results["ember"]
     lines = [
         "# Start-up and tiny-query latency",

@@ -6,19 +6,20 @@ Run it with ``make demo``.
 import datetime
 from decimal import Decimal
 
-from ember.sql import Row, SparkSession
+from ember.sql import SparkSession
 from ember.sql import functions as F
 
 spark = SparkSession.builder.master("local[2]").appName("demo").getOrCreate()
 
 orders = spark.createDataFrame(
     [
-        Row(order_id=1, customer="alice", city="Lisbon", amount=Decimal("120.50"), day=datetime.date(2026, 3, 1)),
-        Row(order_id=2, customer="bob", city="Porto", amount=Decimal("35.00"), day=datetime.date(2026, 3, 1)),
-        Row(order_id=3, customer="carol", city=None, amount=Decimal("980.00"), day=datetime.date(2026, 3, 2)),
-        Row(order_id=4, customer="alice", city="Lisbon", amount=Decimal("15.25"), day=datetime.date(2026, 3, 3)),
-        Row(order_id=5, customer="dave", city="Faro", amount=Decimal("410.00"), day=datetime.date(2026, 3, 3)),
-    ]
+        (1, "alice", "Lisbon", Decimal("120.50"), datetime.date(2026, 3, 1)),
+        (2, "bob", "Porto", Decimal("35.00"), datetime.date(2026, 3, 1)),
+        (3, "carol", None, Decimal("980.00"), datetime.date(2026, 3, 2)),
+        (4, "alice", "Lisbon", Decimal("15.25"), datetime.date(2026, 3, 3)),
+        (5, "dave", "Faro", Decimal("410.00"), datetime.date(2026, 3, 3)),
+    ],
+    "order_id int, customer string, city string, amount decimal(10,2), day date",
 )
 
 print("The orders, and their schema:")
@@ -39,7 +40,9 @@ report.show()
 
 report.createOrReplaceTempView("report")
 print("The same data through SQL:")
-spark.sql("SELECT customer, amount_with_vat FROM report WHERE size = 'large' ORDER BY customer").show()
+spark.sql(
+    "SELECT customer, amount_with_vat FROM report WHERE size = 'large' ORDER BY customer"
+).show()
 
 print("Collected rows:", report.limit(2).collect())
 spark.stop()

@@ -151,7 +151,10 @@ impl SparkError {
                 "A column, variable, or function parameter with name {object} cannot be resolved. \
                  Did you mean one of the following? [{proposal}]."
             ),
-            &[("objectName", object.clone()), ("proposal", proposal.clone())],
+            &[
+                ("objectName", object.clone()),
+                ("proposal", proposal.clone()),
+            ],
         )
     }
 
@@ -207,7 +210,10 @@ impl SparkError {
             ),
             &[
                 ("message", "overflow".to_string()),
-                ("alternative", format!(" Use '{try_fn}' to tolerate overflow and return NULL instead.")),
+                (
+                    "alternative",
+                    format!(" Use '{try_fn}' to tolerate overflow and return NULL instead."),
+                ),
                 ("config", "\"spark.sql.ansi.enabled\"".to_string()),
             ],
         )

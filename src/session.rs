@@ -157,7 +157,10 @@ impl Session {
                 &[("confValue", value.to_string()), ("confName", key.to_string())],
             ));
         }
-        if key == "spark.sql.session.timeZone" && value.parse::<chrono_tz::Tz>().is_err() && !is_offset(value) {
+        if key == "spark.sql.session.timeZone"
+            && value.parse::<chrono_tz::Tz>().is_err()
+            && !is_offset(value)
+        {
             return Err(SparkError::new(
                 ErrorKind::IllegalArgument,
                 "INVALID_CONF_VALUE.TIME_ZONE",
@@ -260,7 +263,11 @@ impl Session {
     pub fn lookup_table(&self, name: &str) -> Result<Frame> {
         let parts = crate::plan::parse_attribute_name(name)?;
         let found = match parts.as_slice() {
-            [n] => self.views.read().ok().and_then(|m| m.get(&n.to_lowercase()).cloned()),
+            [n] => self
+                .views
+                .read()
+                .ok()
+                .and_then(|m| m.get(&n.to_lowercase()).cloned()),
             [db, n] if db.eq_ignore_ascii_case("global_temp") => self
                 .global_views
                 .read()
@@ -269,7 +276,10 @@ impl Session {
             _ => None,
         };
         match found {
-            Some(frame) => Ok(crate::plan::ops::rebase(&frame, parts.last().map(String::as_str))),
+            Some(frame) => Ok(crate::plan::ops::rebase(
+                &frame,
+                parts.last().map(String::as_str),
+            )),
             None => {
                 let shown = parts
                     .iter()
@@ -301,7 +311,10 @@ impl Session {
             if batch.num_rows() == 0 {
                 continue;
             }
-            out.push(RecordBatch::try_new(Arc::clone(&schema), batch.columns().to_vec())?);
+            out.push(RecordBatch::try_new(
+                Arc::clone(&schema),
+                batch.columns().to_vec(),
+            )?);
         }
         Ok(out)
     }
@@ -325,5 +338,7 @@ impl Session {
 
 fn is_offset(v: &str) -> bool {
     let v = v.trim_start_matches("GMT").trim_start_matches("UTC");
-    v.is_empty() || ((v.starts_with('+') || v.starts_with('-')) && v[1..].split(':').all(|p| p.parse::<u8>().is_ok()))
+    v.is_empty()
+        || ((v.starts_with('+') || v.starts_with('-'))
+            && v[1..].split(':').all(|p| p.parse::<u8>().is_ok()))
 }

@@ -76,7 +76,13 @@ pub fn format_value(array: &dyn Array, i: usize, opts: &FormatOptions) -> Option
             let entries = m.value(i);
             let (k, v) = (entries.column(0), entries.column(1));
             let parts: Vec<String> = (0..entries.len())
-                .map(|j| format!("{} -> {}", nested(k.as_ref(), j, opts), nested(v.as_ref(), j, opts)))
+                .map(|j| {
+                    format!(
+                        "{} -> {}",
+                        nested(k.as_ref(), j, opts),
+                        nested(v.as_ref(), j, opts)
+                    )
+                })
                 .collect();
             format!("{{{}}}", parts.join(", "))
         }
@@ -89,8 +95,7 @@ pub fn format_value(array: &dyn Array, i: usize, opts: &FormatOptions) -> Option
                 .collect();
             format!("{{{}}}", parts.join(", "))
         }
-        _ => datafusion::arrow::util::display::array_value_to_string(array, i)
-            .unwrap_or_default(),
+        _ => datafusion::arrow::util::display::array_value_to_string(array, i).unwrap_or_default(),
     })
 }
 
@@ -154,7 +159,9 @@ fn day_time_interval(us: i64) -> String {
 /// Display width of a string as Spark counts it: UTF-16 units, with East
 /// Asian wide and fullwidth characters counting double.
 fn display_width(s: &str) -> usize {
-    s.chars().map(|c| c.len_utf16() + usize::from(is_wide(c))).sum()
+    s.chars()
+        .map(|c| c.len_utf16() + usize::from(is_wide(c)))
+        .sum()
 }
 
 fn is_wide(c: char) -> bool {
@@ -286,7 +293,12 @@ fn vertical_layout(out: &mut String, names: &[String], rows: &[Vec<String>]) {
         out.push_str("(0 rows)\n");
         return;
     }
-    let name_w = names.iter().map(|n| display_width(n)).max().unwrap_or(0).max(3);
+    let name_w = names
+        .iter()
+        .map(|n| display_width(n))
+        .max()
+        .unwrap_or(0)
+        .max(3);
     let value_w = rows
         .iter()
         .flat_map(|r| r.iter().map(|c| display_width(c)))
@@ -300,7 +312,11 @@ fn vertical_layout(out: &mut String, names: &[String], rows: &[Vec<String>]) {
         out.push_str(&"-".repeat(total.saturating_sub(display_width(&head))));
         out.push('\n');
         for (name, cell) in names.iter().zip(r) {
-            out.push_str(&format!(" {} | {} \n", pad(name, name_w, true), pad(cell, value_w, true)));
+            out.push_str(&format!(
+                " {} | {} \n",
+                pad(name, name_w, true),
+                pad(cell, value_w, true)
+            ));
         }
     }
 }
@@ -328,7 +344,11 @@ mod tests {
             Arc::new(schema),
             vec![
                 Arc::new(Int32Array::from(vec![Some(1), Some(22), Some(-333)])),
-                Arc::new(StringArray::from(vec![Some("a"), None, Some("hello world")])),
+                Arc::new(StringArray::from(vec![
+                    Some("a"),
+                    None,
+                    Some("hello world"),
+                ])),
                 Arc::new(Float64Array::from(vec![Some(1.5), None, Some(2.0)])),
             ],
         )
@@ -357,7 +377,10 @@ mod tests {
 
     #[test]
     fn truncation_keeps_17_characters() {
-        assert_eq!(cell_text(Some("a".repeat(25)), 20), format!("{}...", "a".repeat(17)));
+        assert_eq!(
+            cell_text(Some("a".repeat(25)), 20),
+            format!("{}...", "a".repeat(17))
+        );
         assert_eq!(cell_text(Some("aaaaaa".into()), 5), "aa...");
         assert_eq!(cell_text(Some("aaaaaa".into()), 3), "aaa");
     }
@@ -366,6 +389,9 @@ mod tests {
     fn wide_characters_count_double() {
         assert_eq!(display_width("日本語"), 6);
         assert_eq!(display_width("😀"), 2);
-        assert_eq!(take_utf16(&"😀".repeat(12), 17), format!("{}?", "😀".repeat(8)));
+        assert_eq!(
+            take_utf16(&"😀".repeat(12), 17),
+            format!("{}?", "😀".repeat(8))
+        );
     }
 }

@@ -177,8 +177,13 @@ impl SparkType {
                             let name = f.get("name").and_then(Value::as_str).unwrap_or("");
                             out.push(StructField {
                                 name: name.to_string(),
-                                data_type: SparkType::from_json(f.get("type").unwrap_or(&Value::Null))?,
-                                nullable: f.get("nullable").and_then(Value::as_bool).unwrap_or(true),
+                                data_type: SparkType::from_json(
+                                    f.get("type").unwrap_or(&Value::Null),
+                                )?,
+                                nullable: f
+                                    .get("nullable")
+                                    .and_then(Value::as_bool)
+                                    .unwrap_or(true),
                                 metadata: f
                                     .get("metadata")
                                     .and_then(Value::as_object)
@@ -232,7 +237,10 @@ impl SparkType {
 
     fn from_param_name(n: &str) -> Result<SparkType> {
         let args = |prefix: &str| -> Option<Vec<i64>> {
-            let inner = n.strip_prefix(prefix)?.strip_prefix('(')?.strip_suffix(')')?;
+            let inner = n
+                .strip_prefix(prefix)?
+                .strip_prefix('(')?
+                .strip_suffix(')')?;
             inner.split(',').map(|x| x.trim().parse().ok()).collect()
         };
         if let Some(a) = args("decimal") {
@@ -340,9 +348,10 @@ impl SparkType {
             | DataType::LargeList(f)
             | DataType::ListView(f)
             | DataType::LargeListView(f)
-            | DataType::FixedSizeList(f, _) => {
-                SparkType::Array(Box::new(SparkType::from_arrow(f.data_type())?), f.is_nullable())
-            }
+            | DataType::FixedSizeList(f, _) => SparkType::Array(
+                Box::new(SparkType::from_arrow(f.data_type())?),
+                f.is_nullable(),
+            ),
             DataType::Map(entries, _) => match entries.data_type() {
                 DataType::Struct(kv) if kv.len() == 2 => SparkType::Map(
                     Box::new(SparkType::from_arrow(kv[0].data_type())?),
@@ -350,7 +359,9 @@ impl SparkType {
                     kv[1].is_nullable(),
                 ),
                 other => {
-                    return Err(SparkError::internal(format!("unexpected map entries {other}")))
+                    return Err(SparkError::internal(format!(
+                        "unexpected map entries {other}"
+                    )))
                 }
             },
             DataType::Struct(fields) => SparkType::Struct(
@@ -450,13 +461,22 @@ mod tests {
     fn json_round_trip_of_nested_schema() {
         let text = r#"{"type":"struct","fields":[{"name":"id","type":"long","nullable":false,"metadata":{}},{"name":"m","type":{"type":"map","keyType":"string","valueType":"integer","valueContainsNull":true},"nullable":true,"metadata":{}},{"name":"d","type":"decimal(10,2)","nullable":true,"metadata":{}}]}"#;
         let t = SparkType::from_json_str(text).unwrap();
-        assert_eq!(t.simple_string(), "struct<id:bigint,m:map<string,int>,d:decimal(10,2)>");
+        assert_eq!(
+            t.simple_string(),
+            "struct<id:bigint,m:map<string,int>,d:decimal(10,2)>"
+        );
         assert_eq!(SparkType::from_json(&t.to_json()).unwrap(), t);
     }
 
     #[test]
     fn arrow_round_trip_keeps_spark_types() {
-        for name in ["timestamp", "timestamp_ntz", "date", "interval day to second", "binary"] {
+        for name in [
+            "timestamp",
+            "timestamp_ntz",
+            "date",
+            "interval day to second",
+            "binary",
+        ] {
             let t = SparkType::from_name(name).unwrap();
             assert_eq!(SparkType::from_arrow(&t.to_arrow()).unwrap(), t);
         }

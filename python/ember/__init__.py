@@ -4,10 +4,10 @@
 or call :func:`alias_pyspark` once and ``import pyspark`` resolves to Ember.
 """
 
+from ember._alias import alias_pyspark
 from ember.conf import SparkConf
 from ember.context import SparkContext
 from ember.storagelevel import StorageLevel
-from ember._alias import alias_pyspark
 
 __version__ = "0.1.0"
 

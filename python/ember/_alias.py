@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import importlib.abc
 import importlib.machinery
 import importlib.util
 import sys
@@ -21,14 +20,17 @@ _RENAMES = {
 }
 
 
-class _AliasFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+class _AliasFinder:
     """Serves ``pyspark.x.y`` as the module object of ``ember.x.y``."""
 
     def __init__(self) -> None:
         self._specs: dict = {}
 
     def find_spec(
-        self, fullname: str, path: Optional[Sequence[str]] = None, target: Optional[ModuleType] = None
+        self,
+        fullname: str,
+        path: Optional[Sequence[str]] = None,
+        target: Optional[ModuleType] = None,
     ) -> Optional[importlib.machinery.ModuleSpec]:
         if fullname != "pyspark" and not fullname.startswith("pyspark."):
             return None

@@ -69,7 +69,9 @@ class StorageLevel:
         )
 
     def __hash__(self) -> int:
-        return hash((self.useDisk, self.useMemory, self.useOffHeap, self.deserialized, self.replication))
+        return hash(
+            (self.useDisk, self.useMemory, self.useOffHeap, self.deserialized, self.replication)
+        )
 
 
 StorageLevel.NONE = StorageLevel(False, False, False, False)

@@ -19,9 +19,13 @@ pub enum Expr {
         plan_id: Option<u64>,
     },
     /// `*` or `target.*`.
-    Star { target: Option<String> },
+    Star {
+        target: Option<String>,
+    },
     /// `df.colRegex("`(a|b)`")`.
-    Regex { pattern: String },
+    Regex {
+        pattern: String,
+    },
     Literal(Literal),
     Alias {
         expr: Box<Expr>,
@@ -44,7 +48,10 @@ pub enum Expr {
         otherwise: Option<Box<Expr>>,
     },
     /// `st['x']`, `arr[0]`, `m['k']`, `st.x`.
-    Extract { expr: Box<Expr>, key: Box<Expr> },
+    Extract {
+        expr: Box<Expr>,
+        key: Box<Expr>,
+    },
     /// `withField` (with a value) and `dropFields` (without).
     UpdateField {
         expr: Box<Expr>,
@@ -57,7 +64,10 @@ pub enum Expr {
         nulls_first: bool,
     },
     /// `F.expr("...")`: the parsed tree, with the text kept for `repr`.
-    Sql { text: String, parsed: Box<Expr> },
+    Sql {
+        text: String,
+        parsed: Box<Expr>,
+    },
 }
 
 impl Expr {
@@ -111,11 +121,7 @@ impl Expr {
                     format!("{} AS ({})", expr.repr(), names.join(", "))
                 }
             }
-            Expr::Cast {
-                expr,
-                to,
-                try_cast,
-            } => {
+            Expr::Cast { expr, to, try_cast } => {
                 let kw = if *try_cast { "TRY_CAST" } else { "CAST" };
                 format!("{kw}({} AS {})", expr.repr(), to.sql_name())
             }
@@ -172,7 +178,10 @@ mod tests {
     fn repr_uses_prefix_form() {
         let e = Expr::call("+", vec![Expr::col("a"), Expr::lit(Literal::Integer(1))]);
         assert_eq!(e.repr(), "+(a, 1)");
-        let e = Expr::call("=", vec![Expr::col("a"), Expr::lit(Literal::String("x".into()))]);
+        let e = Expr::call(
+            "=",
+            vec![Expr::col("a"), Expr::lit(Literal::String("x".into()))],
+        );
         assert_eq!(e.repr(), "=(a, 'x')");
         let s = Expr::Sort {
             expr: Box::new(Expr::col("a")),

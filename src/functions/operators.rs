@@ -163,7 +163,10 @@ fn operator_of(op: &str) -> Operator {
 
 fn minus(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
     if args.len() == 1 {
-        let a = args.into_iter().next().ok_or_else(|| SparkError::internal("arity"))?;
+        let a = args
+            .into_iter()
+            .next()
+            .ok_or_else(|| SparkError::internal("arity"))?;
         let n = format!("(- {})", a.name);
         let mut out = negative(r, "negative", vec![a])?;
         out.name = n;
@@ -253,10 +256,18 @@ fn remainder(r: &Resolver, op: &str, args: Vec<Resolved>) -> Result<Resolved> {
 
 fn negative(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
     arity(name, &args, &[1])?;
-    let a = args.into_iter().next().ok_or_else(|| SparkError::internal("arity"))?;
+    let a = args
+        .into_iter()
+        .next()
+        .ok_or_else(|| SparkError::internal("arity"))?;
     let n = call_name("negative", std::slice::from_ref(&a));
     let t = a.spark_type()?;
-    if !t.is_numeric() && !matches!(t, SparkType::DayTimeInterval(..) | SparkType::YearMonthInterval(..)) {
+    if !t.is_numeric()
+        && !matches!(
+            t,
+            SparkType::DayTimeInterval(..) | SparkType::YearMonthInterval(..)
+        )
+    {
         return Err(SparkError::datatype_mismatch(
             "UNEXPECTED_INPUT_TYPE",
             &n,
@@ -318,7 +329,10 @@ fn boolean(r: &Resolver, op: &str, args: Vec<Resolved>) -> Result<Resolved> {
 
 fn not(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
     arity(name, &args, &[1])?;
-    let a = args.into_iter().next().ok_or_else(|| SparkError::internal("arity"))?;
+    let a = args
+        .into_iter()
+        .next()
+        .ok_or_else(|| SparkError::internal("arity"))?;
     let n = format!("(NOT {})", a.name);
     let a = coerce::to_boolean(r, a, "NOT")?;
     r.make(DFExpr::Not(Box::new(a.expr)), n)
@@ -336,13 +350,20 @@ fn bitwise(r: &Resolver, op: &str, args: Vec<Resolved>) -> Result<Resolved> {
         return Err(type_error(op, &a, &b)?);
     }
     let t = wider_numeric(&at, &bt).to_arrow();
-    let e = binary_expr(cast_plain(a.expr, &t), operator_of(op), cast_plain(b.expr, &t));
+    let e = binary_expr(
+        cast_plain(a.expr, &t),
+        operator_of(op),
+        cast_plain(b.expr, &t),
+    );
     r.make(e, name)
 }
 
 fn bitwise_not(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
     arity(name, &args, &[1])?;
-    let a = args.into_iter().next().ok_or_else(|| SparkError::internal("arity"))?;
+    let a = args
+        .into_iter()
+        .next()
+        .ok_or_else(|| SparkError::internal("arity"))?;
     let n = format!("~{}", a.name);
     let minus_one = ScalarValue::try_from(&a.data_type)
         .ok()
@@ -354,7 +375,10 @@ fn bitwise_not(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved
 
 fn is_null(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
     arity(name, &args, &[1])?;
-    let a = args.into_iter().next().ok_or_else(|| SparkError::internal("arity"))?;
+    let a = args
+        .into_iter()
+        .next()
+        .ok_or_else(|| SparkError::internal("arity"))?;
     if name.eq_ignore_ascii_case("isnull") {
         let n = format!("({} IS NULL)", a.name);
         r.make(a.expr.is_null(), n)
@@ -367,9 +391,14 @@ fn is_null(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
 fn is_nan(r: &Resolver, _name: &str, args: Vec<Resolved>) -> Result<Resolved> {
     arity("isnan", &args, &[1])?;
     let n = call_name("isnan", &args);
-    let a = args.into_iter().next().ok_or_else(|| SparkError::internal("arity"))?;
+    let a = args
+        .into_iter()
+        .next()
+        .ok_or_else(|| SparkError::internal("arity"))?;
     let e = match a.data_type {
-        DataType::Float32 | DataType::Float64 => datafusion::functions::math::expr_fn::isnan(a.expr),
+        DataType::Float32 | DataType::Float64 => {
+            datafusion::functions::math::expr_fn::isnan(a.expr)
+        }
         _ => {
             let f = cast_plain(a.expr, &DataType::Float64);
             datafusion::functions::math::expr_fn::isnan(f)
@@ -382,18 +411,26 @@ fn is_nan(r: &Resolver, _name: &str, args: Vec<Resolved>) -> Result<Resolved> {
 
 fn is_in(r: &Resolver, _name: &str, args: Vec<Resolved>) -> Result<Resolved> {
     let mut it = args.into_iter();
-    let value = it.next().ok_or_else(|| SparkError::internal("in needs a value"))?;
+    let value = it
+        .next()
+        .ok_or_else(|| SparkError::internal("in needs a value"))?;
     let list: Vec<Resolved> = it.collect();
     let name = format!(
         "({} IN ({}))",
         value.name,
-        list.iter().map(|x| x.name.as_str()).collect::<Vec<_>>().join(", ")
+        list.iter()
+            .map(|x| x.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     let mut all: Vec<&Resolved> = vec![&value];
     all.extend(list.iter());
     let target = coerce::common_type(&all, "IN")?;
     let v = cast_plain(value.expr, &target);
-    let items = list.into_iter().map(|x| cast_plain(x.expr, &target)).collect();
+    let items = list
+        .into_iter()
+        .map(|x| cast_plain(x.expr, &target))
+        .collect();
     r.make(v.in_list(items, false), name)
 }
 

@@ -68,12 +68,18 @@ fn named_struct(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolve
             ErrorKind::Analysis,
             "WRONG_NUM_ARGS.WITHOUT_SUGGESTION",
             "42605",
-            format!("The `{name}` requires 2n (n > 0) parameters but the actual number is {}.", args.len()),
+            format!(
+                "The `{name}` requires 2n (n > 0) parameters but the actual number is {}.",
+                args.len()
+            ),
             &[],
         ));
     }
     let n = call_name("named_struct", &args);
-    r.make(core_fn::named_struct(args.into_iter().map(|a| a.expr).collect()), n)
+    r.make(
+        core_fn::named_struct(args.into_iter().map(|a| a.expr).collect()),
+        n,
+    )
 }
 
 fn array(r: &Resolver, _name: &str, args: Vec<Resolved>) -> Result<Resolved> {
@@ -98,7 +104,10 @@ fn create_map(r: &Resolver, _name: &str, args: Vec<Resolved>) -> Result<Resolved
             ErrorKind::Analysis,
             "WRONG_NUM_ARGS.WITHOUT_SUGGESTION",
             "42605",
-            format!("The `map` requires 2n (n > 0) parameters but the actual number is {}.", args.len()),
+            format!(
+                "The `map` requires 2n (n > 0) parameters but the actual number is {}.",
+                args.len()
+            ),
             &[],
         ));
     }
@@ -170,24 +179,37 @@ fn string_unary(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolve
     arity(name, &args, &[1])?;
     let lname = name.to_lowercase();
     let n = call_name(&lname, &args);
-    let a = args.into_iter().next().ok_or_else(|| SparkError::internal("arity"))?;
+    let a = args
+        .into_iter()
+        .next()
+        .ok_or_else(|| SparkError::internal("arity"))?;
     let s = to_string(r, a)?;
     use datafusion::functions::string::expr_fn as sf;
-    let e = if lname == "upper" { sf::upper(s) } else { sf::lower(s) };
+    let e = if lname == "upper" {
+        sf::upper(s)
+    } else {
+        sf::lower(s)
+    };
     r.make(e, n)
 }
 
 fn abs(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
     arity(name, &args, &[1])?;
     let n = call_name("abs", &args);
-    let a = args.into_iter().next().ok_or_else(|| SparkError::internal("arity"))?;
+    let a = args
+        .into_iter()
+        .next()
+        .ok_or_else(|| SparkError::internal("arity"))?;
     r.make(datafusion::functions::math::expr_fn::abs(a.expr), n)
 }
 
 fn sqrt(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
     arity(name, &args, &[1])?;
     let n = call_name("SQRT", &args);
-    let a = args.into_iter().next().ok_or_else(|| SparkError::internal("arity"))?;
+    let a = args
+        .into_iter()
+        .next()
+        .ok_or_else(|| SparkError::internal("arity"))?;
     let e = datafusion::functions::math::expr_fn::sqrt(cast_plain(a.expr, &DataType::Float64));
     r.make(e, n)
 }

@@ -48,7 +48,11 @@ fn call(kind: Kind, name: &str, args: Vec<DFExpr>) -> DFExpr {
 
 pub fn checked_arith(op: &str, l: DFExpr, r: DFExpr) -> DFExpr {
     let c = op.chars().next().unwrap_or('+');
-    call(Kind::CheckedArith(c), &format!("spark_checked{op}"), vec![l, r])
+    call(
+        Kind::CheckedArith(c),
+        &format!("spark_checked{op}"),
+        vec![l, r],
+    )
 }
 
 pub fn check_nonzero(x: DFExpr, remainder: bool) -> DFExpr {
@@ -225,7 +229,6 @@ pub fn substring_sql(s: &str, pos: i64, len: i64) -> String {
     }
     chars[start as usize..end as usize].iter().collect()
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -9,7 +9,10 @@ use crate::functions::udfs;
 use crate::types::SparkType;
 
 pub fn cast_plain(expr: DFExpr, to: &DataType) -> DFExpr {
-    DFExpr::Cast(datafusion::logical_expr::Cast::new(Box::new(expr), to.clone()))
+    DFExpr::Cast(datafusion::logical_expr::Cast::new(
+        Box::new(expr),
+        to.clone(),
+    ))
 }
 
 pub fn try_cast_plain(expr: DFExpr, to: &DataType) -> DFExpr {
@@ -28,7 +31,10 @@ pub fn cast(resolver: &Resolver, r: Resolved, to: &SparkType, ansi: bool) -> Res
     }
     let from = r.spark_type()?;
     if to.is_string() {
-        return Ok(udfs::to_spark_string(r.expr, resolver.settings.time_zone.clone()));
+        return Ok(udfs::to_spark_string(
+            r.expr,
+            resolver.settings.time_zone.clone(),
+        ));
     }
     if matches!(from, SparkType::Null) {
         return Ok(cast_plain(r.expr, &target));
@@ -214,9 +220,7 @@ pub fn widen(a: &SparkType, b: &SparkType) -> Option<SparkType> {
         (T::Date, T::Timestamp) | (T::Timestamp, T::Date) => Some(T::Timestamp),
         (T::Date, T::TimestampNtz) | (T::TimestampNtz, T::Date) => Some(T::TimestampNtz),
         (T::Timestamp, T::TimestampNtz) | (T::TimestampNtz, T::Timestamp) => Some(T::Timestamp),
-        (T::Array(x, n1), T::Array(y, n2)) => {
-            Some(T::Array(Box::new(widen(x, y)?), *n1 || *n2))
-        }
+        (T::Array(x, n1), T::Array(y, n2)) => Some(T::Array(Box::new(widen(x, y)?), *n1 || *n2)),
         (T::Map(k1, v1, n1), T::Map(k2, v2, n2)) => Some(T::Map(
             Box::new(widen(k1, k2)?),
             Box::new(widen(v1, v2)?),

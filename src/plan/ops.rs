@@ -24,7 +24,9 @@ pub fn rebase(frame: &Frame, qualifier: Option<&str>) -> Frame {
         .fields
         .iter()
         .map(|f| OutField {
-            qualifier: qualifier.map(str::to_string).or_else(|| f.qualifier.clone()),
+            qualifier: qualifier
+                .map(str::to_string)
+                .or_else(|| f.qualifier.clone()),
             ..f.clone()
         })
         .collect();
@@ -45,8 +47,8 @@ pub fn from_batches(schema: SchemaRef, batches: Vec<RecordBatch>) -> Result<Fram
         .map(|b| RecordBatch::try_new(Arc::clone(&internal_schema), b.columns().to_vec()))
         .collect::<std::result::Result<Vec<_>, _>>()?;
     let table = MemTable::try_new(Arc::clone(&internal_schema), vec![batches])?;
-    let plan = LogicalPlanBuilder::scan("local", provider_as_source(Arc::new(table)), None)?
-        .build()?;
+    let plan =
+        LogicalPlanBuilder::scan("local", provider_as_source(Arc::new(table)), None)?.build()?;
     Ok(Frame::new(plan, names, &[]))
 }
 
@@ -59,7 +61,9 @@ pub fn range(
     partitions: Option<usize>,
 ) -> Result<Frame> {
     if step == 0 {
-        return Err(SparkError::illegal_argument("The step of range cannot be 0"));
+        return Err(SparkError::illegal_argument(
+            "The step of range cannot be 0",
+        ));
     }
     let f = ctx.table_function("range")?;
     let lit = |v: i64| DFExpr::Literal(ScalarValue::Int64(Some(v)), None);
@@ -70,8 +74,10 @@ pub fn range(
     )?;
     let mut builder = LogicalPlanBuilder::scan("range", provider_as_source(provider), None)?;
     let value = builder.schema().field(0).name().clone();
-    builder = builder.project(vec![DFExpr::Column(datafusion::common::Column::new_unqualified(value))
-        .alias(internal_name())])?;
+    builder = builder.project(vec![DFExpr::Column(
+        datafusion::common::Column::new_unqualified(value),
+    )
+    .alias(internal_name())])?;
     if let Some(n) = partitions {
         if n > 1 {
             builder = builder.repartition(Partitioning::RoundRobinBatch(n))?;
@@ -87,7 +93,10 @@ fn project(frame: &Frame, items: Vec<Resolved>) -> Result<Frame> {
     let mut fields = vec![];
     for item in items {
         match item.column {
-            Some(i) if matches!(&item.expr, DFExpr::Column(_)) && used.insert(frame.fields[i].internal.clone()) => {
+            Some(i)
+                if matches!(&item.expr, DFExpr::Column(_))
+                    && used.insert(frame.fields[i].internal.clone()) =>
+            {
                 let src = &frame.fields[i];
                 exprs.push(src.column());
                 fields.push(OutField {
@@ -157,7 +166,12 @@ fn expand(frame: &Frame, settings: &Settings, exprs: &[Expr]) -> Result<Vec<Reso
                         format!(
                             "Cannot resolve {}.* given input columns {}.",
                             crate::error::quote_ident(t),
-                            frame.names().iter().map(|n| crate::error::quote_ident(n)).collect::<Vec<_>>().join(", ")
+                            frame
+                                .names()
+                                .iter()
+                                .map(|n| crate::error::quote_ident(n))
+                                .collect::<Vec<_>>()
+                                .join(", ")
                         ),
                         &[("targetString", crate::error::quote_ident(t))],
                     ));
@@ -302,7 +316,10 @@ pub fn drop(frame: &Frame, settings: &Settings, cols: &[Expr]) -> Result<Frame> 
     let mut gone: HashSet<usize> = HashSet::new();
     for c in cols {
         match c {
-            Expr::Column { name, plan_id: None } => {
+            Expr::Column {
+                name,
+                plan_id: None,
+            } => {
                 gone.extend(frame.lookup(name, settings.case_sensitive));
             }
             other => {
@@ -363,12 +380,7 @@ pub fn sort(frame: &Frame, settings: &Settings, orders: &[Expr]) -> Result<Frame
     Ok(Frame::with_fields(plan, frame.fields.as_ref().clone()))
 }
 
-pub fn repartition(
-    frame: &Frame,
-    settings: &Settings,
-    n: usize,
-    cols: &[Expr],
-) -> Result<Frame> {
+pub fn repartition(frame: &Frame, settings: &Settings, n: usize, cols: &[Expr]) -> Result<Frame> {
     let partitioning = if cols.is_empty() {
         Partitioning::RoundRobinBatch(n.max(1))
     } else {

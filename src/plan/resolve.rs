@@ -63,7 +63,10 @@ impl<'a> Resolver<'a> {
                 "INVALID_USAGE_OF_STAR_OR_REGEX",
                 "42000",
                 format!("Invalid usage of '{}' in expression.", e.repr()),
-                &[("elem", format!("'{}'", e.repr())), ("prettyName", "expression".into())],
+                &[
+                    ("elem", format!("'{}'", e.repr())),
+                    ("prettyName", "expression".into()),
+                ],
             )),
             Expr::Literal(l) => self.literal(l),
             Expr::Alias { expr, names, .. } => {
@@ -74,11 +77,7 @@ impl<'a> Resolver<'a> {
                 r.name = names[0].clone();
                 Ok(r)
             }
-            Expr::Cast {
-                expr,
-                to,
-                try_cast,
-            } => {
+            Expr::Cast { expr, to, try_cast } => {
                 let inner = self.resolve(expr)?;
                 let name = if inner.column.is_some() || matches!(**expr, Expr::Column { .. }) {
                     inner.name.clone()
@@ -323,7 +322,10 @@ impl<'a> Resolver<'a> {
             if super::names_equal(f.name(), field, cs) {
                 if let Some(v) = &value {
                     if !replaced {
-                        args.push(DFExpr::Literal(ScalarValue::Utf8(Some(f.name().clone())), None));
+                        args.push(DFExpr::Literal(
+                            ScalarValue::Utf8(Some(f.name().clone())),
+                            None,
+                        ));
                         args.push(v.expr.clone());
                         replaced = true;
                         kept += 1;
@@ -331,12 +333,18 @@ impl<'a> Resolver<'a> {
                 }
                 continue;
             }
-            args.push(DFExpr::Literal(ScalarValue::Utf8(Some(f.name().clone())), None));
+            args.push(DFExpr::Literal(
+                ScalarValue::Utf8(Some(f.name().clone())),
+                None,
+            ));
             args.push(core_fn::get_field(base.expr.clone(), f.name().as_str()));
             kept += 1;
         }
         if let (Some(v), false) = (&value, replaced) {
-            args.push(DFExpr::Literal(ScalarValue::Utf8(Some(field.to_string())), None));
+            args.push(DFExpr::Literal(
+                ScalarValue::Utf8(Some(field.to_string())),
+                None,
+            ));
             args.push(v.expr.clone());
             kept += 1;
         }

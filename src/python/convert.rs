@@ -6,17 +6,17 @@
 use std::sync::Arc;
 
 use datafusion::arrow::array::{
-    Array, ArrayRef, AsArray, BinaryBuilder, BooleanBuilder, Decimal128Builder, DurationMicrosecondArray,
-    Float32Builder, Float64Builder, Int16Builder, Int32Builder, Int64Builder, Int8Builder,
-    IntervalYearMonthArray, ListArray, MapArray, NullArray, PrimitiveArray, RecordBatch,
-    StringBuilder, StructArray,
+    Array, ArrayRef, AsArray, BinaryBuilder, BooleanBuilder, Decimal128Builder,
+    DurationMicrosecondArray, Float32Builder, Float64Builder, Int16Builder, Int32Builder,
+    Int64Builder, Int8Builder, IntervalYearMonthArray, ListArray, MapArray, NullArray,
+    PrimitiveArray, RecordBatch, StringBuilder, StructArray,
 };
 use datafusion::arrow::buffer::{NullBuffer, OffsetBuffer};
 use datafusion::arrow::datatypes::{
     DataType, Date32Type, Date64Type, Decimal128Type, DurationMicrosecondType, Field, Fields,
-    Float16Type, Float32Type, Float64Type, Int16Type, Int32Type, Int64Type, Int8Type,
-    IntervalUnit, IntervalYearMonthType, Schema, Time64MicrosecondType, TimeUnit,
-    TimestampMicrosecondType, UInt16Type, UInt32Type, UInt64Type, UInt8Type,
+    Float16Type, Float32Type, Float64Type, Int16Type, Int32Type, Int64Type, Int8Type, IntervalUnit,
+    IntervalYearMonthType, Schema, Time64MicrosecondType, TimeUnit, TimestampMicrosecondType,
+    UInt16Type, UInt32Type, UInt64Type, UInt8Type,
 };
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString, PyTuple};
@@ -57,7 +57,11 @@ fn nulls_of(values: &[Bound<'_, PyAny>]) -> Option<NullBuffer> {
 }
 
 /// Builds one Arrow column of Spark type `t` from internal Python values.
-pub fn build_array(py: Python<'_>, values: &[Bound<'_, PyAny>], t: &SparkType) -> PyResult<ArrayRef> {
+pub fn build_array(
+    py: Python<'_>,
+    values: &[Bound<'_, PyAny>],
+    t: &SparkType,
+) -> PyResult<ArrayRef> {
     Ok(match t {
         SparkType::Null => Arc::new(NullArray::new(values.len())),
         SparkType::Boolean => prim!(values, BooleanBuilder, bool),
@@ -106,14 +110,24 @@ pub fn build_array(py: Python<'_>, values: &[Bound<'_, PyAny>], t: &SparkType) -
                     Some(v) => b.append_value(v.extract::<i128>()?),
                 }
             }
-            Arc::new(b.finish().with_precision_and_scale(*p, *s).map_err(|e| type_error(e.to_string()))?)
+            Arc::new(
+                b.finish()
+                    .with_precision_and_scale(*p, *s)
+                    .map_err(|e| type_error(e.to_string()))?,
+            )
         }
         SparkType::Date => {
-            let v: Vec<Option<i32>> = values.iter().map(|v| none_or(v).map(|x| x.extract()).transpose()).collect::<PyResult<_>>()?;
+            let v: Vec<Option<i32>> = values
+                .iter()
+                .map(|v| none_or(v).map(|x| x.extract()).transpose())
+                .collect::<PyResult<_>>()?;
             Arc::new(PrimitiveArray::<Date32Type>::from(v))
         }
         SparkType::Timestamp | SparkType::TimestampNtz => {
-            let v: Vec<Option<i64>> = values.iter().map(|v| none_or(v).map(|x| x.extract()).transpose()).collect::<PyResult<_>>()?;
+            let v: Vec<Option<i64>> = values
+                .iter()
+                .map(|v| none_or(v).map(|x| x.extract()).transpose())
+                .collect::<PyResult<_>>()?;
             let arr = PrimitiveArray::<TimestampMicrosecondType>::from(v);
             match t {
                 SparkType::Timestamp => Arc::new(arr.with_timezone(crate::types::STORAGE_TZ)),
@@ -121,19 +135,30 @@ pub fn build_array(py: Python<'_>, values: &[Bound<'_, PyAny>], t: &SparkType) -
             }
         }
         SparkType::Time => {
-            let v: Vec<Option<i64>> = values.iter().map(|v| none_or(v).map(|x| x.extract()).transpose()).collect::<PyResult<_>>()?;
+            let v: Vec<Option<i64>> = values
+                .iter()
+                .map(|v| none_or(v).map(|x| x.extract()).transpose())
+                .collect::<PyResult<_>>()?;
             Arc::new(PrimitiveArray::<Time64MicrosecondType>::from(v))
         }
         SparkType::DayTimeInterval(..) => {
-            let v: Vec<Option<i64>> = values.iter().map(|v| none_or(v).map(|x| x.extract()).transpose()).collect::<PyResult<_>>()?;
+            let v: Vec<Option<i64>> = values
+                .iter()
+                .map(|v| none_or(v).map(|x| x.extract()).transpose())
+                .collect::<PyResult<_>>()?;
             Arc::new(DurationMicrosecondArray::from(v))
         }
         SparkType::YearMonthInterval(..) => {
-            let v: Vec<Option<i32>> = values.iter().map(|v| none_or(v).map(|x| x.extract()).transpose()).collect::<PyResult<_>>()?;
+            let v: Vec<Option<i32>> = values
+                .iter()
+                .map(|v| none_or(v).map(|x| x.extract()).transpose())
+                .collect::<PyResult<_>>()?;
             Arc::new(IntervalYearMonthArray::from(v))
         }
         SparkType::CalendarInterval => {
-            return Err(type_error("CalendarIntervalType values cannot be created from Python"))
+            return Err(type_error(
+                "CalendarIntervalType values cannot be created from Python",
+            ))
         }
         SparkType::Array(elem, contains_null) => {
             let mut children = vec![];
@@ -149,8 +174,13 @@ pub fn build_array(py: Python<'_>, values: &[Bound<'_, PyAny>], t: &SparkType) -
             let child = build_array(py, &children, elem)?;
             let field = Arc::new(Field::new("element", elem.to_arrow(), *contains_null));
             Arc::new(
-                ListArray::try_new(field, OffsetBuffer::new(offsets.into()), child, nulls_of(values))
-                    .map_err(|e| type_error(e.to_string()))?,
+                ListArray::try_new(
+                    field,
+                    OffsetBuffer::new(offsets.into()),
+                    child,
+                    nulls_of(values),
+                )
+                .map_err(|e| type_error(e.to_string()))?,
             )
         }
         SparkType::Map(k, val, value_null) => {
@@ -159,7 +189,9 @@ pub fn build_array(py: Python<'_>, values: &[Bound<'_, PyAny>], t: &SparkType) -
             let mut offsets = vec![0i32];
             for v in values {
                 if let Some(v) = none_or(v) {
-                    let d = v.cast::<PyDict>().map_err(|_| type_error("map values must be dicts"))?;
+                    let d = v
+                        .cast::<PyDict>()
+                        .map_err(|_| type_error("map values must be dicts"))?;
                     for (key, value) in d.iter() {
                         keys.push(key);
                         vals.push(value);
@@ -180,16 +212,27 @@ pub fn build_array(py: Python<'_>, values: &[Bound<'_, PyAny>], t: &SparkType) -
             .map_err(|e| type_error(e.to_string()))?;
             let field = Arc::new(Field::new("entries", entries.data_type().clone(), false));
             Arc::new(
-                MapArray::try_new(field, OffsetBuffer::new(offsets.into()), entries, nulls_of(values), false)
-                    .map_err(|e| type_error(e.to_string()))?,
+                MapArray::try_new(
+                    field,
+                    OffsetBuffer::new(offsets.into()),
+                    entries,
+                    nulls_of(values),
+                    false,
+                )
+                .map_err(|e| type_error(e.to_string()))?,
             )
         }
         SparkType::Struct(fields) => build_struct(py, values, fields)?,
     })
 }
 
-fn build_struct(py: Python<'_>, values: &[Bound<'_, PyAny>], fields: &[StructField]) -> PyResult<ArrayRef> {
-    let mut columns: Vec<Vec<Bound<'_, PyAny>>> = vec![Vec::with_capacity(values.len()); fields.len()];
+fn build_struct(
+    py: Python<'_>,
+    values: &[Bound<'_, PyAny>],
+    fields: &[StructField],
+) -> PyResult<ArrayRef> {
+    let mut columns: Vec<Vec<Bound<'_, PyAny>>> =
+        vec![Vec::with_capacity(values.len()); fields.len()];
     for v in values {
         match none_or(v) {
             None => {
@@ -198,7 +241,9 @@ fn build_struct(py: Python<'_>, values: &[Bound<'_, PyAny>], fields: &[StructFie
                 }
             }
             Some(v) => {
-                let t = v.cast::<PyTuple>().map_err(|_| type_error("struct values must be tuples"))?;
+                let t = v
+                    .cast::<PyTuple>()
+                    .map_err(|_| type_error("struct values must be tuples"))?;
                 if t.len() != fields.len() {
                     return Err(type_error(format!(
                         "struct value has {} fields, the schema {}",
@@ -219,20 +264,30 @@ fn build_struct(py: Python<'_>, values: &[Bound<'_, PyAny>], fields: &[StructFie
         .collect::<PyResult<Vec<_>>>()?;
     let arrow_fields = Fields::from(fields.iter().map(StructField::to_arrow).collect::<Vec<_>>());
     if fields.is_empty() {
-        return Ok(Arc::new(StructArray::new_empty_fields(values.len(), nulls_of(values))));
+        return Ok(Arc::new(StructArray::new_empty_fields(
+            values.len(),
+            nulls_of(values),
+        )));
     }
     Ok(Arc::new(
-        StructArray::try_new(arrow_fields, arrays, nulls_of(values)).map_err(|e| type_error(e.to_string()))?,
+        StructArray::try_new(arrow_fields, arrays, nulls_of(values))
+            .map_err(|e| type_error(e.to_string()))?,
     ))
 }
 
 /// Rows of internal values (tuples) → one record batch with `schema`.
-pub fn rows_to_batch(py: Python<'_>, rows: &Bound<'_, PyList>, schema: &SparkType) -> PyResult<(Arc<Schema>, RecordBatch)> {
+pub fn rows_to_batch(
+    py: Python<'_>,
+    rows: &Bound<'_, PyList>,
+    schema: &SparkType,
+) -> PyResult<(Arc<Schema>, RecordBatch)> {
     let SparkType::Struct(fields) = schema else {
         return Err(type_error("schema must be a struct type"));
     };
     let values: Vec<Bound<'_, PyAny>> = rows.iter().collect();
-    let arrow_schema = Arc::new(Schema::new(fields.iter().map(StructField::to_arrow).collect::<Vec<_>>()));
+    let arrow_schema = Arc::new(Schema::new(
+        fields.iter().map(StructField::to_arrow).collect::<Vec<_>>(),
+    ));
     let arr = build_struct(py, &values, fields)?;
     let columns = arr.as_struct().columns().to_vec();
     let batch = RecordBatch::try_new_with_options(
@@ -267,7 +322,8 @@ pub fn column_to_py<'py>(py: Python<'py>, a: &dyn Array) -> PyResult<Vec<Bound<'
     }
     Ok(match a.data_type() {
         DataType::Null => (0..n).map(|_| none()).collect(),
-        DataType::Boolean => each!(a.as_boolean(), |v| pyo3::types::PyBool::new(py, v).to_owned()),
+        DataType::Boolean => each!(a.as_boolean(), |v| pyo3::types::PyBool::new(py, v)
+            .to_owned()),
         DataType::Int8 => each!(a.as_primitive::<Int8Type>(), |v| v),
         DataType::Int16 => each!(a.as_primitive::<Int16Type>(), |v| v),
         DataType::Int32 => each!(a.as_primitive::<Int32Type>(), |v| v),
@@ -302,7 +358,9 @@ pub fn column_to_py<'py>(py: Python<'py>, a: &dyn Array) -> PyResult<Vec<Bound<'
             .map_err(|e| type_error(e.to_string()))?;
             return column_to_py(py, cast.as_ref());
         }
-        DataType::Time64(TimeUnit::Microsecond) => each!(a.as_primitive::<Time64MicrosecondType>(), |v| v),
+        DataType::Time64(TimeUnit::Microsecond) => {
+            each!(a.as_primitive::<Time64MicrosecondType>(), |v| v)
+        }
         DataType::Duration(TimeUnit::Microsecond) => {
             each!(a.as_primitive::<DurationMicrosecondType>(), |v| v)
         }
@@ -363,16 +421,26 @@ pub fn column_to_py<'py>(py: Python<'py>, a: &dyn Array) -> PyResult<Vec<Bound<'
             out
         }
         DataType::Dictionary(_, _) | DataType::RunEndEncoded(_, _) | DataType::ListView(_) => {
-            let target = SparkType::from_arrow(a.data_type()).map_err(super::error::to_py_err)?.to_arrow();
-            let cast = datafusion::arrow::compute::cast(a, &target).map_err(|e| type_error(e.to_string()))?;
+            let target = SparkType::from_arrow(a.data_type())
+                .map_err(super::error::to_py_err)?
+                .to_arrow();
+            let cast = datafusion::arrow::compute::cast(a, &target)
+                .map_err(|e| type_error(e.to_string()))?;
             return column_to_py(py, cast.as_ref());
         }
-        other => return Err(type_error(format!("cannot convert Arrow type {other} to Python"))),
+        other => {
+            return Err(type_error(format!(
+                "cannot convert Arrow type {other} to Python"
+            )))
+        }
     })
 }
 
 /// Batches → a list of row tuples of internal values.
-pub fn batches_to_rows<'py>(py: Python<'py>, batches: &[RecordBatch]) -> PyResult<Bound<'py, PyList>> {
+pub fn batches_to_rows<'py>(
+    py: Python<'py>,
+    batches: &[RecordBatch],
+) -> PyResult<Bound<'py, PyList>> {
     let out = PyList::empty(py);
     for b in batches {
         let cols = b
@@ -388,7 +456,10 @@ pub fn batches_to_rows<'py>(py: Python<'py>, batches: &[RecordBatch]) -> PyResul
 }
 
 /// Casts Arrow data from outside (pyarrow, pandas) to the types Spark uses.
-pub fn sparkify(batches: Vec<RecordBatch>, schema: &Schema) -> crate::error::Result<(Arc<Schema>, Vec<RecordBatch>)> {
+pub fn sparkify(
+    batches: Vec<RecordBatch>,
+    schema: &Schema,
+) -> crate::error::Result<(Arc<Schema>, Vec<RecordBatch>)> {
     let mut fields = vec![];
     for f in schema.fields() {
         let t = SparkType::from_arrow(f.data_type())?.to_arrow();

@@ -90,7 +90,11 @@ impl PyDataFrame {
 
     #[pyo3(signature = (num_partitions, cols))]
     fn repartition(&self, num_partitions: Option<usize>, cols: Cols<'_>) -> PyResult<Self> {
-        Ok(self.inner.repartition(num_partitions, &exprs(&cols)).py()?.into())
+        Ok(self
+            .inner
+            .repartition(num_partitions, &exprs(&cols))
+            .py()?
+            .into())
     }
 
     fn collect<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
@@ -107,7 +111,13 @@ impl PyDataFrame {
         wait_for(py, self.inner.count())
     }
 
-    fn show_string(&self, py: Python<'_>, n: i64, truncate: i64, vertical: bool) -> PyResult<String> {
+    fn show_string(
+        &self,
+        py: Python<'_>,
+        n: i64,
+        truncate: i64,
+        vertical: bool,
+    ) -> PyResult<String> {
         wait_for(py, self.inner.show_string(n, truncate, vertical))
     }
 

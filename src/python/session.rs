@@ -62,10 +62,19 @@ impl PySession {
     }
 
     /// Rows of internal values and a Spark JSON schema → a DataFrame.
-    fn create_dataframe(&self, py: Python<'_>, rows: &Bound<'_, PyList>, schema_json: &str) -> PyResult<PyDataFrame> {
+    fn create_dataframe(
+        &self,
+        py: Python<'_>,
+        rows: &Bound<'_, PyList>,
+        schema_json: &str,
+    ) -> PyResult<PyDataFrame> {
         let schema = SparkType::from_json_str(schema_json).py()?;
         let (arrow_schema, batch) = rows_to_batch(py, rows, &schema)?;
-        let batches = if batch.num_rows() == 0 { vec![] } else { vec![batch] };
+        let batches = if batch.num_rows() == 0 {
+            vec![]
+        } else {
+            vec![batch]
+        };
         Ok(self.df(ops::from_batches(arrow_schema, batches).py()?))
     }
 
@@ -78,7 +87,13 @@ impl PySession {
     }
 
     #[pyo3(signature = (start, end, step=1, num_partitions=None))]
-    fn range(&self, start: i64, end: i64, step: i64, num_partitions: Option<usize>) -> PyResult<PyDataFrame> {
+    fn range(
+        &self,
+        start: i64,
+        end: i64,
+        step: i64,
+        num_partitions: Option<usize>,
+    ) -> PyResult<PyDataFrame> {
         Ok(self.df(ops::range(&self.inner.ctx, start, end, step, num_partitions).py()?))
     }
 

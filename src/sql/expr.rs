@@ -85,7 +85,11 @@ fn number(text: &str) -> Result<Literal> {
         let unscaled: i128 = digits
             .parse()
             .map_err(|_| SparkError::illegal_argument(format!("invalid number {text}")))?;
-        return Ok(Literal::Decimal(unscaled, precision as u8, frac.len() as i8));
+        return Ok(Literal::Decimal(
+            unscaled,
+            precision as u8,
+            frac.len() as i8,
+        ));
     }
     if let Ok(v) = text.parse::<i32>() {
         return Ok(Literal::Integer(v));
@@ -112,9 +116,7 @@ fn negate(l: Literal) -> Option<Literal> {
 fn value(v: &Value) -> Result<Literal> {
     Ok(match v {
         Value::Number(n, _) => number(n)?,
-        Value::SingleQuotedString(s) | Value::DoubleQuotedString(s) => {
-            Literal::String(s.clone())
-        }
+        Value::SingleQuotedString(s) | Value::DoubleQuotedString(s) => Literal::String(s.clone()),
         Value::Boolean(b) => Literal::Boolean(*b),
         Value::Null => Literal::Null,
         Value::HexStringLiteral(h) => {
@@ -138,9 +140,7 @@ pub fn data_type(dt: &ast::DataType) -> Result<SparkType> {
         "text" => "string".to_string(),
         "real" => "float".to_string(),
         "doubleprecision" => "double".to_string(),
-        t if t.starts_with("varchar") || t.starts_with("char") => {
-            t.to_string()
-        }
+        t if t.starts_with("varchar") || t.starts_with("char") => t.to_string(),
         t => t.to_string(),
     };
     SparkType::from_name(&text).map_err(|_| {
@@ -148,7 +148,10 @@ pub fn data_type(dt: &ast::DataType) -> Result<SparkType> {
             crate::error::ErrorKind::Parse,
             "UNSUPPORTED_DATATYPE",
             "0A000",
-            format!("Unsupported data type \"{}\".", dt.to_string().to_uppercase()),
+            format!(
+                "Unsupported data type \"{}\".",
+                dt.to_string().to_uppercase()
+            ),
             &[("typeName", format!("\"{}\"", dt.to_string().to_uppercase()))],
         )
     })
@@ -188,9 +191,7 @@ fn function_args(args: &FunctionArguments) -> Result<(Vec<Expr>, bool)> {
                     FunctionArg::Unnamed(FunctionArgExpr::QualifiedWildcard(n)) => Expr::Star {
                         target: Some(n.to_string()),
                     },
-                    other => {
-                        return Err(SparkError::not_implemented(&format!("argument {other}")))
-                    }
+                    other => return Err(SparkError::not_implemented(&format!("argument {other}"))),
                 };
                 out.push(e);
             }
@@ -227,9 +228,18 @@ pub fn convert(e: &SqlExpr) -> Result<Expr> {
         },
         SqlExpr::IsNull(x) => Expr::call("isnull", vec![convert(x)?]),
         SqlExpr::IsNotNull(x) => Expr::call("isnotnull", vec![convert(x)?]),
-        SqlExpr::IsTrue(x) => Expr::call("<=>", vec![convert(x)?, Expr::Literal(Literal::Boolean(true))]),
-        SqlExpr::IsFalse(x) => Expr::call("<=>", vec![convert(x)?, Expr::Literal(Literal::Boolean(false))]),
-        SqlExpr::IsDistinctFrom(a, b) => Expr::call("not", vec![Expr::call("<=>", vec![convert(a)?, convert(b)?])]),
+        SqlExpr::IsTrue(x) => Expr::call(
+            "<=>",
+            vec![convert(x)?, Expr::Literal(Literal::Boolean(true))],
+        ),
+        SqlExpr::IsFalse(x) => Expr::call(
+            "<=>",
+            vec![convert(x)?, Expr::Literal(Literal::Boolean(false))],
+        ),
+        SqlExpr::IsDistinctFrom(a, b) => Expr::call(
+            "not",
+            vec![Expr::call("<=>", vec![convert(a)?, convert(b)?])],
+        ),
         SqlExpr::IsNotDistinctFrom(a, b) => Expr::call("<=>", vec![convert(a)?, convert(b)?]),
         SqlExpr::InList {
             expr,
@@ -253,7 +263,10 @@ pub fn convert(e: &SqlExpr) -> Result<Expr> {
             low,
             high,
         } => {
-            let e = Expr::call("between", vec![convert(expr)?, convert(low)?, convert(high)?]);
+            let e = Expr::call(
+                "between",
+                vec![convert(expr)?, convert(low)?, convert(high)?],
+            );
             if *negated {
                 Expr::call("not", vec![e])
             } else {
@@ -365,7 +378,9 @@ pub fn convert(e: &SqlExpr) -> Result<Expr> {
                         key: Box::new(convert(index)?),
                     },
                     other => {
-                        return Err(SparkError::not_implemented(&format!("field access {other}")))
+                        return Err(SparkError::not_implemented(&format!(
+                            "field access {other}"
+                        )))
                     }
                 };
             }

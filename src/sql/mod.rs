@@ -18,7 +18,9 @@ pub(crate) fn parse_error(text: &str, err: &ParserError) -> SparkError {
     // sqlparser: "... found: TOKEN at Line: L, Column: C"
     let (token, line, col) = match msg.split_once("found: ") {
         Some((_, rest)) => {
-            let (tok, pos) = rest.split_once(" at Line: ").unwrap_or((rest, "1, Column: 1"));
+            let (tok, pos) = rest
+                .split_once(" at Line: ")
+                .unwrap_or((rest, "1, Column: 1"));
             let (l, c) = pos.split_once(", Column: ").unwrap_or(("1", "1"));
             (
                 tok.trim().to_string(),

@@ -108,9 +108,13 @@ fn int_value(e: &SqlExpr) -> Result<usize> {
             Value::Number(n, _) => n
                 .parse()
                 .map_err(|_| SparkError::illegal_argument(format!("invalid LIMIT {n}"))),
-            other => Err(SparkError::illegal_argument(format!("invalid LIMIT {other}"))),
+            other => Err(SparkError::illegal_argument(format!(
+                "invalid LIMIT {other}"
+            ))),
         },
-        other => Err(SparkError::illegal_argument(format!("invalid LIMIT {other}"))),
+        other => Err(SparkError::illegal_argument(format!(
+            "invalid LIMIT {other}"
+        ))),
     }
 }
 

@@ -461,9 +461,7 @@ def test_from_native_analysis_with_context():
     ],
 )
 def test_from_native_kinds(kind, cls):
-    exc = _from_native(
-        kind, "SOME_CONDITION", "XX000", {"a": "1"}, "[SOME_CONDITION] x"
-    )
+    exc = _from_native(kind, "SOME_CONDITION", "XX000", {"a": "1"}, "[SOME_CONDITION] x")
     assert type(exc) is cls
     assert str(exc) == "[SOME_CONDITION] x"
     assert exc.getCondition() == "SOME_CONDITION"
@@ -521,9 +519,7 @@ def test_captured_constructible_from_python():
 
 def test_captured_pickle_and_cause():
     cause = ValueError("inner")
-    exc = _from_native(
-        "DateTimeException", "C", "22000", {"p": "v"}, "[C] t", cause=cause
-    )
+    exc = _from_native("DateTimeException", "C", "22000", {"p": "v"}, "[C] t", cause=cause)
     assert exc.__cause__ is cause
     copy = pickle.loads(pickle.dumps(exc))
     assert type(copy) is captured.DateTimeException

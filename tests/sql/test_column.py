@@ -4,7 +4,6 @@ Expected values are PySpark 4.3's, taken from a real run.
 """
 
 import pytest
-
 from ember.errors import AnalysisException, PySparkTypeError, PySparkValueError
 from ember.sql import functions as F
 from ember.sql import types as T
@@ -221,9 +220,19 @@ def test_more_names_and_types(df):
 
 
 def test_struct_fields(spark):
-    n = spark.createDataFrame([((1, (2,)), [1, 2], {"k": 3})], "st struct<x:int,y:struct<z:int>>, arr array<int>, m map<string,int>")
+    n = spark.createDataFrame(
+        [((1, (2,)), [1, 2], {"k": 3})],
+        "st struct<x:int,y:struct<z:int>>, arr array<int>, m map<string,int>",
+    )
     assert n.select(
-        n.st.x, n.st["y"]["z"], n.st.getField("x"), F.col("st.x"), "st.y.z", n.arr[0], n.arr.getItem(1), n.m["k"]
+        n.st.x,
+        n.st["y"]["z"],
+        n.st.getField("x"),
+        F.col("st.x"),
+        "st.y.z",
+        n.arr[0],
+        n.arr.getItem(1),
+        n.m["k"],
     ).columns == ["st.x", "st.y.z", "st.x", "x", "z", "arr[0]", "arr[1]", "m[k]"]
     row = n.select(n.st.x, "st.y.z", n.arr[0], n.arr[1], n.m["k"], n.arr[5]).first()
     assert tuple(row) == (1, 2, 1, 2, 3, None)
@@ -231,9 +240,7 @@ def test_struct_fields(spark):
 
 def test_with_field_and_drop_fields(spark):
     df = spark.createDataFrame([((1, 2),)], "st struct<x:int,y:int>")
-    out = df.select(
-        F.col("st").withField("z", F.lit(1)), F.col("st").dropFields("y")
-    )
+    out = df.select(F.col("st").withField("z", F.lit(1)), F.col("st").dropFields("y"))
     assert out.dtypes == [
         ("update_fields(st, WithField(1))", "struct<x:int,y:int,z:int>"),
         ("update_fields(st, dropfield())", "struct<x:int>"),
@@ -250,9 +257,15 @@ def test_arithmetic_values_and_types(spark):
 
 
 def test_string_coercion(spark):
-    r = spark.range(1).select(
-        (F.lit("1") + 1).alias("a"), (F.lit("2") > 10).alias("b"), (F.lit("1.5") == 1.5).alias("c")
-    ).first()
+    r = (
+        spark.range(1)
+        .select(
+            (F.lit("1") + 1).alias("a"),
+            (F.lit("2") > 10).alias("b"),
+            (F.lit("1.5") == 1.5).alias("c"),
+        )
+        .first()
+    )
     assert r == T.Row(a=2, b=False, c=True)
 
 
@@ -285,7 +298,9 @@ def test_ansi_errors_are_raised_by_actions(spark):
 def test_non_ansi_gives_null(spark):
     spark.conf.set("spark.sql.ansi.enabled", "false")
     df = spark.createDataFrame([(1, "x", 2147483647)], "id int, name string, big int")
-    r = df.select(F.col("id") / 0, F.col("name").cast("int"), F.col("big") + 1, F.col("id") % 0).first()
+    r = df.select(
+        F.col("id") / 0, F.col("name").cast("int"), F.col("big") + 1, F.col("id") % 0
+    ).first()
     assert tuple(r) == (None, None, -2147483648, None)
 
 

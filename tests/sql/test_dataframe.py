@@ -6,7 +6,6 @@ Expected values are PySpark 4.3's, taken from a real run.
 import datetime
 
 import pytest
-
 from ember.errors import AnalysisException, PySparkAttributeError
 from ember.sql import Row
 from ember.sql import functions as F
@@ -58,7 +57,8 @@ def test_show_truncates_and_left_aligns(capsys, spark):
 
 def test_show_formats_values_like_java(capsys, spark):
     df = spark.createDataFrame(
-        [(1e7, 1e-4, 0.001, 1234567.0, float("nan"), -0.0)], "a double, b double, c double, d double, e double, f double"
+        [(1e7, 1e-4, 0.001, 1234567.0, float("nan"), -0.0)],
+        "a double, b double, c double, d double, e double, f double",
     )
     assert shown(capsys, df) == (
         "+-----+------+-----+---------+---+----+\n"
@@ -147,12 +147,7 @@ def test_print_schema_and_reprs(capsys, spark):
 
 
 def test_select_filter_with_column(spark, people):
-    out = (
-        people.filter(people.id > 0)
-        .withColumn("y", F.col("x") * 2)
-        .select("id", "y")
-        .collect()
-    )
+    out = people.filter(people.id > 0).withColumn("y", F.col("x") * 2).select("id", "y").collect()
     assert out == [Row(id=1, y=3.0), Row(id=22, y=None)]
     assert people.where("id < 0").select(F.col("name")).collect() == [Row(name="hello world")]
     assert people.select("*").columns == ["id", "name", "x"]
@@ -196,9 +191,13 @@ def test_ambiguous_and_unresolved_columns(spark):
     assert e.value.getCondition() == "UNRESOLVED_COLUMN.WITH_SUGGESTION"
     assert e.value.getSqlState() == "42703"
     assert e.value.getMessageParameters() == {"objectName": "`nme`", "proposal": "`name`, `id`"}
-    assert str(e.value).split("\n")[0].startswith(
-        "[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column, variable, or function parameter with name "
-        "`nme` cannot be resolved. Did you mean one of the following? [`name`, `id`]. SQLSTATE: 42703"
+    assert (
+        str(e.value)
+        .split("\n")[0]
+        .startswith(
+            "[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column, variable, or function parameter with name "
+            "`nme` cannot be resolved. Did you mean one of the following? [`name`, `id`]. SQLSTATE: 42703"
+        )
     )
     with pytest.raises(AnalysisException):
         df["nme"]

@@ -5,7 +5,6 @@ import decimal
 from collections import namedtuple
 
 import pytest
-
 from ember.errors import (
     ParseException,
     PySparkTypeError,
@@ -106,7 +105,10 @@ def test_inference_matches_pyspark(spark):
 def test_inference_merges_and_names(spark):
     assert spark.createDataFrame([(1,), ("x",)], ["a"]).dtypes == [("a", "string")]
     assert spark.createDataFrame([{"b": 1, "a": "x"}]).dtypes == [("a", "string"), ("b", "bigint")]
-    assert spark.createDataFrame([(1, None), (None, "x")]).dtypes == [("_1", "bigint"), ("_2", "string")]
+    assert spark.createDataFrame([(1, None), (None, "x")]).dtypes == [
+        ("_1", "bigint"),
+        ("_2", "string"),
+    ]
     assert spark.createDataFrame([Row(a=1, b=2), Row(b=3, a=4)]).collect() == [
         Row(a=1, b=2),
         Row(a=3, b=4),
@@ -114,7 +116,10 @@ def test_inference_merges_and_names(spark):
     P = namedtuple("P", "name age")
     assert spark.createDataFrame([P("x", 3)]).dtypes == [("name", "string"), ("age", "bigint")]
     assert spark.createDataFrame([1, 2], T.IntegerType()).collect() == [Row(value=1), Row(value=2)]
-    assert spark.createDataFrame([("a", 1)], "a: string, b: int").dtypes == [("a", "string"), ("b", "int")]
+    assert spark.createDataFrame([("a", 1)], "a: string, b: int").dtypes == [
+        ("a", "string"),
+        ("b", "int"),
+    ]
 
 
 def test_inference_errors(spark):
@@ -143,9 +148,20 @@ def test_explicit_schema_values(spark):
         ]
     )
     ts = datetime.datetime(2024, 5, 6, 7, 8, 9, 123456)
-    rows = [(7, decimal.Decimal("3.14"), ts, ts, datetime.timedelta(days=1, seconds=2), {"a": [1, 2]})]
+    rows = [
+        (7, decimal.Decimal("3.14"), ts, ts, datetime.timedelta(days=1, seconds=2), {"a": [1, 2]})
+    ]
     df = spark.createDataFrame(rows, schema)
-    assert df.collect() == [Row(i=7, d=decimal.Decimal("3.14"), t=ts, n=ts, iv=datetime.timedelta(days=1, seconds=2), m={"a": [1, 2]})]
+    assert df.collect() == [
+        Row(
+            i=7,
+            d=decimal.Decimal("3.14"),
+            t=ts,
+            n=ts,
+            iv=datetime.timedelta(days=1, seconds=2),
+            m={"a": [1, 2]},
+        )
+    ]
     assert df.schema == schema
 
 
@@ -177,17 +193,33 @@ def test_to_pandas_dtypes(spark):
     pdf = df.toPandas()
     # PySpark 4.3 under pandas 3 gives these (str and datetime64[us]); under pandas 2, object and [ns].
     if int(pd.__version__.split(".")[0]) >= 3:
-        assert [str(t) for t in pdf.dtypes] == ["int32", "float64", "float64", "bool", "str", "datetime64[us]"]
+        assert [str(t) for t in pdf.dtypes] == [
+            "int32",
+            "float64",
+            "float64",
+            "bool",
+            "str",
+            "datetime64[us]",
+        ]
     else:
-        assert [str(t) for t in pdf.dtypes] == ["int32", "float64", "float64", "bool", "object", "datetime64[ns]"]
+        assert [str(t) for t in pdf.dtypes] == [
+            "int32",
+            "float64",
+            "float64",
+            "bool",
+            "object",
+            "datetime64[ns]",
+        ]
     assert pdf["i"].tolist() == [1, 3]
 
 
 def test_sql_over_views(spark):
-    spark.createDataFrame([(1, "a"), (2, "b"), (3, None)], "id int, s string").createOrReplaceTempView("t")
-    assert spark.sql("SELECT id + 1, s FROM t WHERE s IS NOT NULL ORDER BY id DESC LIMIT 1").collect() == [
-        Row(**{"(id + 1)": 3, "s": "b"})
-    ]
+    spark.createDataFrame(
+        [(1, "a"), (2, "b"), (3, None)], "id int, s string"
+    ).createOrReplaceTempView("t")
+    assert spark.sql(
+        "SELECT id + 1, s FROM t WHERE s IS NOT NULL ORDER BY id DESC LIMIT 1"
+    ).collect() == [Row(**{"(id + 1)": 3, "s": "b"})]
     assert spark.sql("SELECT 1 + 1, 'x' AS y").collect() == [Row(**{"(1 + 1)": 2, "y": "x"})]
     assert spark.sql("SELECT id FROM range(3)").count() == 3
     assert spark.sql("SELECT * FROM t").columns == ["id", "s"]

@@ -11,18 +11,14 @@ ERROR_CONDITIONS: dict[str, dict[str, Any]] = {
     "APPLICATION_NAME_NOT_SET": {
         "message": ["An application name must be set in your configuration."]
     },
-    "ARGUMENT_REQUIRED": {
-        "message": ["Argument `<arg_name>` is required when <condition>."]
-    },
+    "ARGUMENT_REQUIRED": {"message": ["Argument `<arg_name>` is required when <condition>."]},
     "ARROW_LEGACY_IPC_FORMAT": {
         "message": [
             "Arrow legacy IPC format is not supported in PySpark, please unset ARROW_PRE_0_15_IPC_FORMAT."
         ]
     },
     "ATTRIBUTE_NOT_CALLABLE": {
-        "message": [
-            "Attribute `<attr_name>` in provided object `<obj_name>` is not callable."
-        ]
+        "message": ["Attribute `<attr_name>` in provided object `<obj_name>` is not callable."]
     },
     "ATTRIBUTE_NOT_SUPPORTED": {
         "message": ["Attribute `<attr_name>` is not supported."],
@@ -33,9 +29,7 @@ ERROR_CONDITIONS: dict[str, dict[str, Any]] = {
             "Length mismatch: Expected axis has <expected_length> elements, new values have <actual_length> elements."
         ]
     },
-    "BROADCAST_VARIABLE_NOT_LOADED": {
-        "message": ["Broadcast variable `<variable>` not loaded."]
-    },
+    "BROADCAST_VARIABLE_NOT_LOADED": {"message": ["Broadcast variable `<variable>` not loaded."]},
     "CALL_BEFORE_INITIALIZE": {
         "message": ["Not supported to call `<func_name>` before initializing <object>."]
     },
@@ -65,9 +59,7 @@ ERROR_CONDITIONS: dict[str, dict[str, Any]] = {
         ]
     },
     "CANNOT_CONVERT_TYPE": {"message": ["Cannot convert <from_type> into <to_type>."]},
-    "CANNOT_DETERMINE_TYPE": {
-        "message": ["Some of types cannot be determined after inferring."]
-    },
+    "CANNOT_DETERMINE_TYPE": {"message": ["Some of types cannot be determined after inferring."]},
     "CANNOT_GET_BATCH_ID": {"message": ["Could not get batch id from <obj_name>."]},
     "CANNOT_INFER_ARRAY_ELEMENT_TYPE": {
         "message": [
@@ -92,9 +84,7 @@ ERROR_CONDITIONS: dict[str, dict[str, Any]] = {
     },
     "CANNOT_OPEN_SOCKET": {"message": ["Can not open socket: <errors>."]},
     "CANNOT_PARSE_DATATYPE": {"message": ["Unable to parse datatype. <msg>."]},
-    "CANNOT_PROVIDE_METADATA": {
-        "message": ["Metadata can only be provided for a single column."]
-    },
+    "CANNOT_PROVIDE_METADATA": {"message": ["Metadata can only be provided for a single column."]},
     "CANNOT_REGISTER_UDTF": {
         "message": [
             "Cannot register the UDTF '<name>': expected a 'UserDefinedTableFunction'. Please make sure the UDTF is correctly defined as a class, and then either wrap it in the `udtf()` function or annotate it with `@udtf(...)`."
@@ -137,9 +127,7 @@ ERROR_CONDITIONS: dict[str, dict[str, Any]] = {
         ]
     },
     "CONTEXT_UNAVAILABLE_FOR_REMOTE_CLIENT": {
-        "message": [
-            "Remote client cannot create a SparkContext. Create SparkSession instead."
-        ]
+        "message": ["Remote client cannot create a SparkContext. Create SparkSession instead."]
     },
     "DATA_SOURCE_EXTRANEOUS_FILTERS": {
         "message": [
@@ -161,9 +149,7 @@ ERROR_CONDITIONS: dict[str, dict[str, Any]] = {
             "Return schema mismatch in the result from 'read' method. Expected: <expected> columns, Found: <actual> columns. Make sure the returned values match the required output schema."
         ]
     },
-    "DATA_SOURCE_TYPE_MISMATCH": {
-        "message": ["Expected <expected>, but got <actual>."]
-    },
+    "DATA_SOURCE_TYPE_MISMATCH": {"message": ["Expected <expected>, but got <actual>."]},
     "DECORATOR_ARGUMENT_NOT_CALLABLE": {
         "message": [
             "The first positional argument passed to @<decorator_name> must be callable. Either add @<decorator_name> with no parameters to your function, or pass options to @<decorator_name> using keyword arguments (e.g. <example_usage>)."
@@ -228,14 +214,10 @@ ERROR_CONDITIONS: dict[str, dict[str, Any]] = {
         ]
     },
     "DUPLICATED_ARTIFACT": {
-        "message": [
-            "Duplicate Artifact: <normalized_path>. Artifacts cannot be overwritten."
-        ]
+        "message": ["Duplicate Artifact: <normalized_path>. Artifacts cannot be overwritten."]
     },
     "DUPLICATED_FIELD_NAME_IN_ARROW_STRUCT": {
-        "message": [
-            "Duplicated field names in Arrow Struct are not allowed, got <field_names>"
-        ]
+        "message": ["Duplicated field names in Arrow Struct are not allowed, got <field_names>"]
     },
     "ERROR_OCCURRED_WHILE_CALLING": {
         "message": ["An error occurred while calling <func_name>: <error_msg>."]
@@ -244,9 +226,7 @@ ERROR_CONDITIONS: dict[str, dict[str, Any]] = {
         "message": ["<data_type> can not accept object <obj> in type <obj_type>."]
     },
     "FIELD_DATA_TYPE_UNACCEPTABLE_WITH_NAME": {
-        "message": [
-            "<field_name>: <data_type> can not accept object <obj> in type <obj_type>."
-        ]
+        "message": ["<field_name>: <data_type> can not accept object <obj> in type <obj_type>."]
     },
     "FIELD_NOT_NULLABLE": {"message": ["Field is not nullable, but got None."]},
     "FIELD_NOT_NULLABLE_WITH_NAME": {
@@ -262,9 +242,7 @@ ERROR_CONDITIONS: dict[str, dict[str, Any]] = {
             "<field_name>: Length of object (<object_length>) does not match with length of fields (<field_length>)."
         ]
     },
-    "FIELD_TYPE_MISMATCH": {
-        "message": ["<obj> is not an instance of type <data_type>."]
-    },
+    "FIELD_TYPE_MISMATCH": {"message": ["<obj> is not an instance of type <data_type>."]},
     "FIELD_TYPE_MISMATCH_WITH_NAME": {
         "message": ["<field_name>: <obj> is not an instance of type <data_type>."]
     },
@@ -283,12 +261,8 @@ ERROR_CONDITIONS: dict[str, dict[str, Any]] = {
         ]
     },
     "INDEX_NOT_POSITIVE": {"message": ["Index must be positive, got '<index>'."]},
-    "INDEX_OUT_OF_RANGE": {
-        "message": ["<arg_name> index out of range, got '<index>'."]
-    },
-    "INPUT_NOT_FULLY_CONSUMED": {
-        "message": ["The input iterator must be fully consumed."]
-    },
+    "INDEX_OUT_OF_RANGE": {"message": ["<arg_name> index out of range, got '<index>'."]},
+    "INPUT_NOT_FULLY_CONSUMED": {"message": ["The input iterator must be fully consumed."]},
     "INVALID_ARROW_UDTF_RETURN_TYPE": {
         "message": [
             "The return type of the arrow-optimized Python UDTF should be of type 'pandas.DataFrame', but the '<func>' method returned a value of type <return_type> with value: <value>."
@@ -304,29 +278,21 @@ ERROR_CONDITIONS: dict[str, dict[str, Any]] = {
             "The arrow UDTF '<name>' is invalid. Arrow UDTFs do not support the 'analyze' method. Please remove the 'analyze' method from '<name>' and specify a returnType instead."
         ]
     },
-    "INVALID_BROADCAST_OPERATION": {
-        "message": ["Broadcast can only be <operation> in driver."]
-    },
+    "INVALID_BROADCAST_OPERATION": {"message": ["Broadcast can only be <operation> in driver."]},
     "INVALID_CALL_ON_UNRESOLVED_OBJECT": {
         "message": ["Invalid call to `<func_name>` on unresolved object."]
     },
     "INVALID_CONNECT_URL": {"message": ["Invalid URL for Spark Connect: <detail>"]},
-    "INVALID_INTERVAL_CASTING": {
-        "message": ["Interval <start_field> to <end_field> is invalid."]
-    },
+    "INVALID_INTERVAL_CASTING": {"message": ["Interval <start_field> to <end_field> is invalid."]},
     "INVALID_ITEM_FOR_CONTAINER": {
-        "message": [
-            "All items in `<arg_name>` should be in <allowed_types>, got <item_type>."
-        ]
+        "message": ["All items in `<arg_name>` should be in <allowed_types>, got <item_type>."]
     },
     "INVALID_JSON_DATA_TYPE_FOR_COLLATIONS": {
         "message": [
             "Collations can only be applied to string types, but the JSON data type is <jsonType>."
         ]
     },
-    "INVALID_MULTIPLE_ARGUMENT_CONDITIONS": {
-        "message": ["[<arg_names>] cannot be <condition>."]
-    },
+    "INVALID_MULTIPLE_ARGUMENT_CONDITIONS": {"message": ["[<arg_names>] cannot be <condition>."]},
     "INVALID_NDARRAY_DIMENSION": {
         "message": ["NumPy array input should be of <dimensions> dimensions."]
     },
@@ -338,9 +304,7 @@ ERROR_CONDITIONS: dict[str, dict[str, Any]] = {
     },
     "INVALID_PANDAS_UDF": {"message": ["Invalid function: <detail>"]},
     "INVALID_PANDAS_UDF_TYPE": {
-        "message": [
-            "`<arg_name>` should be one of the values from PandasUDFType, got <arg_type>"
-        ]
+        "message": ["`<arg_name>` should be one of the values from PandasUDFType, got <arg_type>"]
     },
     "INVALID_RETURN_TYPE_FOR_ARROW_UDF": {
         "message": [
@@ -348,9 +312,7 @@ ERROR_CONDITIONS: dict[str, dict[str, Any]] = {
         ]
     },
     "INVALID_RETURN_TYPE_FOR_PANDAS_UDF": {
-        "message": [
-            "Pandas UDF should return StructType for <eval_type>, got <return_type>."
-        ]
+        "message": ["Pandas UDF should return StructType for <eval_type>, got <return_type>."]
     },
     "INVALID_SESSION_UUID_ID": {
         "message": ["Parameter value <arg_name> must be a valid UUID format: <origin>"]
@@ -372,9 +334,7 @@ ERROR_CONDITIONS: dict[str, dict[str, Any]] = {
         ]
     },
     "INVALID_TYPE_DF_EQUALITY_ARG": {
-        "message": [
-            "Expected type <expected_type> for `<arg_name>` but got type <actual_type>."
-        ]
+        "message": ["Expected type <expected_type> for `<arg_name>` but got type <actual_type>."]
     },
     "INVALID_UDF_EVAL_TYPE": {"message": ["Eval type for UDF must be <eval_type>."]},
     "INVALID_UDTF_BOTH_RETURN_TYPE_AND_ANALYZE": {
@@ -407,9 +367,7 @@ ERROR_CONDITIONS: dict[str, dict[str, Any]] = {
             "when() can only be applied on a Column previously generated by when() function, and cannot be applied once otherwise() is applied."
         ]
     },
-    "INVALID_WINDOW_BOUND_TYPE": {
-        "message": ["Invalid window bound type: <window_bound_type>."]
-    },
+    "INVALID_WINDOW_BOUND_TYPE": {"message": ["Invalid window bound type: <window_bound_type>."]},
     "JAVA_GATEWAY_EXITED": {
         "message": ["Java gateway process exited before sending its port number."]
     },
@@ -420,9 +378,7 @@ ERROR_CONDITIONS: dict[str, dict[str, Any]] = {
         "sqlState": "0A000",
     },
     "KEY_NOT_EXISTS": {"message": ["Key `<key>` does not exist."]},
-    "KEY_VALUE_PAIR_REQUIRED": {
-        "message": ["Key-value pair or a list of pairs is required."]
-    },
+    "KEY_VALUE_PAIR_REQUIRED": {"message": ["Key-value pair or a list of pairs is required."]},
     "LENGTH_SHOULD_BE_THE_SAME": {
         "message": [
             "<arg1> and <arg2> should be of the same length, got <arg1_length> and <arg2_length>."
@@ -434,9 +390,7 @@ ERROR_CONDITIONS: dict[str, dict[str, Any]] = {
         ]
     },
     "LOCAL_CONNECT_SERVER_START_FAILED": {
-        "message": [
-            "Failed to start a persistent local Spark Connect server: <reason>."
-        ]
+        "message": ["Failed to start a persistent local Spark Connect server: <reason>."]
     },
     "LOCAL_RELATION_SIZE_LIMIT_EXCEEDED": {
         "message": [
@@ -445,26 +399,18 @@ ERROR_CONDITIONS: dict[str, dict[str, Any]] = {
         "sqlState": "54000",
     },
     "MALFORMED_GEOGRAPHY": {
-        "message": [
-            "Geography binary is malformed. Please check the data source is valid."
-        ]
+        "message": ["Geography binary is malformed. Please check the data source is valid."]
     },
     "MALFORMED_GEOMETRY": {
-        "message": [
-            "Geometry binary is malformed. Please check the data source is valid."
-        ]
+        "message": ["Geometry binary is malformed. Please check the data source is valid."]
     },
     "MALFORMED_VARIANT": {
-        "message": [
-            "Variant binary is malformed. Please check the data source is valid."
-        ]
+        "message": ["Variant binary is malformed. Please check the data source is valid."]
     },
     "MASTER_URL_INVALID": {
         "message": ["Master must either be yarn or start with spark, k8s, or local."]
     },
-    "MASTER_URL_NOT_SET": {
-        "message": ["A master URL must be set in your configuration."]
-    },
+    "MASTER_URL_NOT_SET": {"message": ["A master URL must be set in your configuration."]},
     "MEMORY_PROFILE_INVALID_SOURCE": {
         "message": ["Memory profiler can only be used on editors with line numbers."]
     },
@@ -473,12 +419,8 @@ ERROR_CONDITIONS: dict[str, dict[str, Any]] = {
             "Install the 'memory_profiler' library in the cluster to enable memory profiling."
         ]
     },
-    "MISSING_VALID_PLAN": {
-        "message": ["Argument to <operator> does not contain a valid plan."]
-    },
-    "MIXED_TYPE_REPLACEMENT": {
-        "message": ["Mixed type replacements are not supported."]
-    },
+    "MISSING_VALID_PLAN": {"message": ["Argument to <operator> does not contain a valid plan."]},
+    "MIXED_TYPE_REPLACEMENT": {"message": ["Mixed type replacements are not supported."]},
     "MULTIPLE_PIPELINE_SPEC_FILES_FOUND": {
         "message": [
             "Multiple pipeline spec files found in the directory `<dir_path>`. Please remove one or choose a particular one with the --spec argument."
@@ -511,9 +453,7 @@ ERROR_CONDITIONS: dict[str, dict[str, Any]] = {
         "sqlState": "42604",
     },
     "NEGATIVE_VALUE": {
-        "message": [
-            "Value for `<arg_name>` must be greater than or equal to 0, got '<arg_value>'."
-        ]
+        "message": ["Value for `<arg_name>` must be greater than or equal to 0, got '<arg_value>'."]
     },
     "NOT_EXPECTED_TYPE": {
         "message": ["Argument `<arg_name>` should be <expected_type>, got <arg_type>."],
@@ -569,9 +509,7 @@ ERROR_CONDITIONS: dict[str, dict[str, Any]] = {
         "sqlState": "0A000",
     },
     "OUTPUT_EXCEEDS_INPUT_ROWS": {
-        "message": [
-            "The number of output rows must not exceed the number of input rows."
-        ]
+        "message": ["The number of output rows must not exceed the number of input rows."]
     },
     "PACKAGE_NOT_INSTALLED": {
         "message": [
@@ -596,9 +534,7 @@ ERROR_CONDITIONS: dict[str, dict[str, Any]] = {
         ]
     },
     "PIPELINE_SPEC_FIELD_NOT_DICT": {
-        "message": [
-            "Pipeline spec field `<field_name>` should be a dict, got <field_type>."
-        ]
+        "message": ["Pipeline spec field `<field_name>` should be a dict, got <field_type>."]
     },
     "PIPELINE_SPEC_FILE_DOES_NOT_EXIST": {
         "message": ["The pipeline spec file `<spec_path>` does not exist."]
@@ -628,9 +564,7 @@ ERROR_CONDITIONS: dict[str, dict[str, Any]] = {
         "message": ["Pipe function `<func_name>` exited with error code <error_code>."]
     },
     "PLOT_INVALID_TYPE_COLUMN": {
-        "message": [
-            "Column <col_name> must be one of <valid_types> for plotting, got <col_type>."
-        ]
+        "message": ["Column <col_name> must be one of <valid_types> for plotting, got <col_type>."]
     },
     "PROTOCOL_ERROR": {
         "message": [
@@ -638,9 +572,7 @@ ERROR_CONDITIONS: dict[str, dict[str, Any]] = {
         ]
     },
     "PYTHON_HASH_SEED_NOT_SET": {
-        "message": [
-            "Randomness of hash of string should be disabled via PYTHONHASHSEED."
-        ]
+        "message": ["Randomness of hash of string should be disabled via PYTHONHASHSEED."]
     },
     "PYTHON_STREAMING_DATA_SOURCE_RUNTIME_ERROR": {
         "message": ["Failed when running Python streaming data source: <msg>"]
@@ -663,9 +595,7 @@ ERROR_CONDITIONS: dict[str, dict[str, Any]] = {
     },
     "READ_ONLY": {"message": ["<object> is read-only."]},
     "RESPONSE_ALREADY_RECEIVED": {
-        "message": [
-            "<error_type> on the server but responses were already received from it."
-        ]
+        "message": ["<error_type> on the server but responses were already received from it."]
     },
     "RESULT_COLUMN_NAMES_MISMATCH": {
         "message": [
@@ -687,9 +617,7 @@ ERROR_CONDITIONS: dict[str, dict[str, Any]] = {
             "The number of output rows (<output_length>) must match the number of input rows (<input_length>)."
         ]
     },
-    "REUSE_OBSERVATION": {
-        "message": ["An Observation can be used with a DataFrame only once."]
-    },
+    "REUSE_OBSERVATION": {"message": ["An Observation can be used with a DataFrame only once."]},
     "SESSION_ALREADY_EXIST": {
         "message": [
             "Cannot start a remote Spark session because there is a regular Spark session already running."
@@ -697,9 +625,7 @@ ERROR_CONDITIONS: dict[str, dict[str, Any]] = {
         "sqlState": "08002",
     },
     "SESSION_MUTATION_IN_DECLARATIVE_PIPELINE": {
-        "message": [
-            "Session mutation <method> is not allowed in declarative pipelines."
-        ],
+        "message": ["Session mutation <method> is not allowed in declarative pipelines."],
         "sub_class": {
             "SET_RUNTIME_CONF": {
                 "message": [
@@ -723,24 +649,16 @@ ERROR_CONDITIONS: dict[str, dict[str, Any]] = {
                 "message": ["Instead remove the temporary view definition directly."]
             },
             "CREATE_TEMP_VIEW": {
-                "message": [
-                    "Instead use the @temporary_view decorator to define temporary views."
-                ]
+                "message": ["Instead use the @temporary_view decorator to define temporary views."]
             },
             "CREATE_OR_REPLACE_TEMP_VIEW": {
-                "message": [
-                    "Instead use the @temporary_view decorator to define temporary views."
-                ]
+                "message": ["Instead use the @temporary_view decorator to define temporary views."]
             },
             "CREATE_GLOBAL_TEMP_VIEW": {
-                "message": [
-                    "Instead use the @temporary_view decorator to define temporary views."
-                ]
+                "message": ["Instead use the @temporary_view decorator to define temporary views."]
             },
             "CREATE_OR_REPLACE_GLOBAL_TEMP_VIEW": {
-                "message": [
-                    "Instead use the @temporary_view decorator to define temporary views."
-                ]
+                "message": ["Instead use the @temporary_view decorator to define temporary views."]
             },
             "REGISTER_UDF": {"message": [""]},
             "REGISTER_JAVA_UDF": {"message": [""]},
@@ -752,9 +670,7 @@ ERROR_CONDITIONS: dict[str, dict[str, Any]] = {
             "Needs either connection string or channelBuilder (mutually exclusive) to create a new SparkSession."
         ]
     },
-    "SESSION_NOT_SAME": {
-        "message": ["Both Datasets must belong to the same SparkSession."]
-    },
+    "SESSION_NOT_SAME": {"message": ["Both Datasets must belong to the same SparkSession."]},
     "SESSION_OR_CONTEXT_EXISTS": {
         "message": ["There should not be an existing Spark Session or Spark Context."]
     },
@@ -767,13 +683,9 @@ ERROR_CONDITIONS: dict[str, dict[str, Any]] = {
         ]
     },
     "SLICE_WITH_STEP": {"message": ["Slice with step is not supported."]},
-    "STATE_NOT_EXISTS": {
-        "message": ["State is either not defined or has already been removed."]
-    },
+    "STATE_NOT_EXISTS": {"message": ["State is either not defined or has already been removed."]},
     "STOP_ITERATION_OCCURRED": {
-        "message": [
-            "Caught StopIteration thrown from user's code; failing the task: <exc>"
-        ]
+        "message": ["Caught StopIteration thrown from user's code; failing the task: <exc>"]
     },
     "STREAMING_CONNECT_SERIALIZATION_ERROR": {
         "message": [
@@ -781,15 +693,11 @@ ERROR_CONDITIONS: dict[str, dict[str, Any]] = {
         ]
     },
     "ST_INVALID_ALGORITHM_VALUE": {
-        "message": [
-            "Invalid or unsupported edge interpolation algorithm value: '<alg>'."
-        ],
+        "message": ["Invalid or unsupported edge interpolation algorithm value: '<alg>'."],
         "sqlState": "22023",
     },
     "ST_INVALID_CRS_VALUE": {
-        "message": [
-            "Invalid or unsupported CRS (coordinate reference system) value: '<crs>'."
-        ],
+        "message": ["Invalid or unsupported CRS (coordinate reference system) value: '<crs>'."],
         "sqlState": "22023",
     },
     "ST_INVALID_ENDIANNESS_VALUE": {
@@ -799,19 +707,13 @@ ERROR_CONDITIONS: dict[str, dict[str, Any]] = {
         "sqlState": "22023",
     },
     "ST_INVALID_SRID_VALUE": {
-        "message": [
-            "Invalid or unsupported SRID (spatial reference identifier) value: <srid>."
-        ],
+        "message": ["Invalid or unsupported SRID (spatial reference identifier) value: <srid>."],
         "sqlState": "22023",
     },
     "TEST_CLASS_NOT_COMPILED": {
-        "message": [
-            "<test_class_path> doesn't exist. Spark sql test classes are not compiled."
-        ]
+        "message": ["<test_class_path> doesn't exist. Spark sql test classes are not compiled."]
     },
-    "TOO_MANY_VALUES": {
-        "message": ["Expected <expected> values for `<item>`, got <actual>."]
-    },
+    "TOO_MANY_VALUES": {"message": ["Expected <expected> values for `<item>`, got <actual>."]},
     "TYPE_HINT_SHOULD_BE_SPECIFIED": {
         "message": ["Type hints for <target> should be specified; however, got <sig>."]
     },
@@ -870,15 +772,9 @@ ERROR_CONDITIONS: dict[str, dict[str, Any]] = {
             "Mismatch in return type for the UDTF '<name>'. Expected a 'StructType', but got '<return_type>'. Please ensure the return type is a correctly formatted StructType."
         ]
     },
-    "UDTF_SERIALIZATION_ERROR": {
-        "message": ["Cannot serialize the UDTF '<name>': <message>"]
-    },
-    "UNEXPECTED_RESPONSE_FROM_SERVER": {
-        "message": ["Unexpected response from iterator server."]
-    },
-    "UNEXPECTED_TUPLE_WITH_STRUCT": {
-        "message": ["Unexpected tuple <tuple> with StructType."]
-    },
+    "UDTF_SERIALIZATION_ERROR": {"message": ["Cannot serialize the UDTF '<name>': <message>"]},
+    "UNEXPECTED_RESPONSE_FROM_SERVER": {"message": ["Unexpected response from iterator server."]},
+    "UNEXPECTED_TUPLE_WITH_STRUCT": {"message": ["Unexpected tuple <tuple> with StructType."]},
     "UNKNOWN_INTERRUPT_TYPE": {
         "message": [
             "Unknown interrupt type: '<interrupt_type>'. Accepted interrupt types are 'all'."
@@ -898,15 +794,11 @@ ERROR_CONDITIONS: dict[str, dict[str, Any]] = {
         "sqlState": "0A000",
     },
     "UNSUPPORTED_JOIN_TYPE": {
-        "message": [
-            "Unsupported join type: '<typ>'. Supported join types include: <supported>."
-        ]
+        "message": ["Unsupported join type: '<typ>'. Supported join types include: <supported>."]
     },
     "UNSUPPORTED_LITERAL": {"message": ["Unsupported Literal '<literal>'."]},
     "UNSUPPORTED_LOCAL_CONNECTION_STRING": {
-        "message": [
-            "Creating new SparkSessions with `local` connection string is not supported."
-        ]
+        "message": ["Creating new SparkSessions with `local` connection string is not supported."]
     },
     "UNSUPPORTED_NUMPY_ARRAY_SCALAR": {
         "message": ["The type of array scalar '<dtype>' is not supported."]
@@ -944,24 +836,16 @@ ERROR_CONDITIONS: dict[str, dict[str, Any]] = {
         ]
     },
     "UNSUPPORTED_SIGNATURE": {"message": ["Unsupported signature: <signature>."]},
-    "VALUE_ALLOWED": {
-        "message": ["Value for `<arg_name>` does not allow <disallowed_value>."]
-    },
-    "VALUE_NOT_ACCESSIBLE": {
-        "message": ["Value `<value>` cannot be accessed inside tasks."]
-    },
+    "VALUE_ALLOWED": {"message": ["Value for `<arg_name>` does not allow <disallowed_value>."]},
+    "VALUE_NOT_ACCESSIBLE": {"message": ["Value `<value>` cannot be accessed inside tasks."]},
     "VALUE_NOT_ALLOWED": {
         "message": [
             "Value for `<arg_name>` has to be amongst the following values: <allowed_values>."
         ]
     },
-    "VALUE_NOT_BETWEEN": {
-        "message": ["Value for `<arg_name>` must be between <min> and <max>."]
-    },
+    "VALUE_NOT_BETWEEN": {"message": ["Value for `<arg_name>` must be between <min> and <max>."]},
     "VALUE_NOT_NON_EMPTY_STR": {
-        "message": [
-            "Value for `<arg_name>` must be a non-empty string, got '<arg_value>'."
-        ]
+        "message": ["Value for `<arg_name>` must be a non-empty string, got '<arg_value>'."]
     },
     "VALUE_NOT_PLAIN_COLUMN_REFERENCE": {
         "message": [

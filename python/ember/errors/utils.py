@@ -52,9 +52,7 @@ class ErrorClassesReader:
             template += " " + render(sub)
         return template
 
-    def get_error_message(
-        self, errorClass: str, messageParameters: Mapping[str, Any]
-    ) -> str:
+    def get_error_message(self, errorClass: str, messageParameters: Mapping[str, Any]) -> str:
         """Template of ``errorClass`` with each ``<name>`` replaced by its parameter."""
         template = self.get_message_template(errorClass)
         expected = set(_PARAM.findall(template))

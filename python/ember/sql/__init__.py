@@ -1,11 +1,11 @@
 """Ember SQL: the ``pyspark.sql`` API."""
 
+from ember.sql import functions, types
 from ember.sql.column import Column
 from ember.sql.dataframe import DataFrame
 from ember.sql.session import SparkSession
 from ember.sql.types import Row
 from ember.sql.window import Window, WindowSpec
-from ember.sql import functions, types
 
 __all__ = [
     "Column",

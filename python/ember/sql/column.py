@@ -137,7 +137,9 @@ class Column:
     __nonzero__ = __bool__
 
     def __iter__(self):
-        raise PySparkTypeError(errorClass="NOT_ITERABLE", messageParameters={"objectName": "Column"})
+        raise PySparkTypeError(
+            errorClass="NOT_ITERABLE", messageParameters={"objectName": "Column"}
+        )
 
     def __contains__(self, item: Any) -> bool:
         raise PySparkValueError(errorClass="CANNOT_APPLY_IN_FOR_COLUMN", messageParameters={})

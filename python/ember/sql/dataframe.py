@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Optional,
 
 from ember import _native
 from ember.errors import PySparkAttributeError, PySparkTypeError, PySparkValueError
-from ember.sql.column import Column, _col_from_name, _to_col_jc, _type_error
+from ember.sql.column import Column, _col_from_name, _type_error
 from ember.sql.types import Row, StructType, _make_row_factory
 from ember.storagelevel import StorageLevel
 
@@ -225,9 +225,7 @@ class DataFrame:
             if not ascending:
                 jcs = [jc.sort(False, False) for jc in jcs]
         elif isinstance(ascending, list):
-            jcs = [
-                jc if asc else jc.sort(False, False) for asc, jc in zip(ascending, jcs)
-            ]
+            jcs = [jc if asc else jc.sort(False, False) for asc, jc in zip(ascending, jcs)]
         else:
             raise _type_error("ascending", "bool or list", ascending)
         return jcs
@@ -331,7 +329,9 @@ class DataFrame:
     def cache(self) -> "DataFrame":
         return self.persist(StorageLevel.MEMORY_AND_DISK_DESER)
 
-    def persist(self, storageLevel: StorageLevel = StorageLevel.MEMORY_AND_DISK_DESER) -> "DataFrame":
+    def persist(
+        self, storageLevel: StorageLevel = StorageLevel.MEMORY_AND_DISK_DESER
+    ) -> "DataFrame":
         if not isinstance(storageLevel, StorageLevel):
             raise _type_error("storageLevel", "StorageLevel", storageLevel)
         if self._uncached is None:

@@ -20,9 +20,7 @@ from ember.errors.utils import ErrorClassesReader
 _READER = ErrorClassesReader()
 
 
-def _default_desc(
-    errorClass: str, params: Mapping[str, Any], sqlState: str | None
-) -> str:
+def _default_desc(errorClass: str, params: Mapping[str, Any], sqlState: str | None) -> str:
     """Spark-style ``[COND] text SQLSTATE: s`` for a condition known on the Python side."""
     try:
         text = " " + _READER.get_error_message(errorClass, params)
@@ -146,15 +144,11 @@ class ArithmeticException(CapturedException, _base.ArithmeticException):
     """Arithmetic exception."""
 
 
-class UnsupportedOperationException(
-    CapturedException, _base.UnsupportedOperationException
-):
+class UnsupportedOperationException(CapturedException, _base.UnsupportedOperationException):
     """Unsupported operation exception."""
 
 
-class ArrayIndexOutOfBoundsException(
-    CapturedException, _base.ArrayIndexOutOfBoundsException
-):
+class ArrayIndexOutOfBoundsException(CapturedException, _base.ArrayIndexOutOfBoundsException):
     """Array index out of bounds exception."""
 
 
