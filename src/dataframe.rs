@@ -12,6 +12,17 @@ use crate::plan::{ops, Frame};
 use crate::session::Session;
 use crate::show::{show_string, FormatOptions};
 
+/// The SQL texts (`F.expr`, `selectExpr`, string filters) among expressions.
+fn sql_texts(exprs: &[Expr]) -> Vec<&str> {
+    exprs
+        .iter()
+        .filter_map(|e| match e {
+            Expr::Sql { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
 #[derive(Clone)]
 pub struct DataFrame {
     pub session: Arc<Session>,
@@ -33,6 +44,28 @@ impl DataFrame {
         DataFrame::new(Arc::clone(&self.session), frame)
     }
 
+    /// Wraps an analysis result: positions in SQL text, then the plan.
+    fn analysed(&self, result: Result<Frame>, texts: &[&str]) -> Result<Self> {
+        match result {
+            Ok(frame) => Ok(self.derive(frame)),
+            Err(mut e) => {
+                for t in texts {
+                    e = crate::sql::text::with_position(e, t);
+                }
+                Err(e.with_plan(|| self.frame.plan.display_indent().to_string()))
+            }
+        }
+    }
+
+    /// Resolves an expression against this frame without building a new one
+    /// (`df["name"]` checks its name this way).
+    pub fn check(&self, expr: &Expr) -> Result<()> {
+        let s = self.session.settings();
+        crate::plan::resolve::Resolver::new(&self.frame, &s)
+            .resolve(expr)
+            .map(|_| ())
+    }
+
     pub fn id(&self) -> u64 {
         self.frame.id
     }
@@ -49,25 +82,31 @@ impl DataFrame {
 
     pub fn select(&self, exprs: &[Expr]) -> Result<Self> {
         let s = self.session.settings();
-        Ok(self.derive(ops::select(&self.frame, &s, exprs)?))
+        self.analysed(ops::select(&self.frame, &s, exprs), &sql_texts(exprs))
     }
 
     pub fn select_expr(&self, texts: &[String]) -> Result<Self> {
         let exprs = texts
             .iter()
-            .map(|t| crate::sql::parse_expression(t))
+            .map(|t| {
+                crate::sql::parse_expression(t).map(|parsed| Expr::Sql {
+                    text: t.clone(),
+                    parsed: Box::new(parsed),
+                })
+            })
             .collect::<Result<Vec<_>>>()?;
         self.select(&exprs)
     }
 
     pub fn filter(&self, condition: &Expr) -> Result<Self> {
         let s = self.session.settings();
-        Ok(self.derive(ops::filter(&self.frame, &s, condition)?))
+        let texts = sql_texts(std::slice::from_ref(condition));
+        self.analysed(ops::filter(&self.frame, &s, condition), &texts)
     }
 
     pub fn with_columns(&self, names: &[String], exprs: &[Expr]) -> Result<Self> {
         let s = self.session.settings();
-        Ok(self.derive(ops::with_columns(&self.frame, &s, names, exprs)?))
+        self.analysed(ops::with_columns(&self.frame, &s, names, exprs), &sql_texts(exprs))
     }
 
     pub fn with_columns_renamed(&self, renames: &[(String, String)]) -> Self {
@@ -77,7 +116,7 @@ impl DataFrame {
 
     pub fn drop(&self, cols: &[Expr]) -> Result<Self> {
         let s = self.session.settings();
-        Ok(self.derive(ops::drop(&self.frame, &s, cols)?))
+        self.analysed(ops::drop(&self.frame, &s, cols), &[])
     }
 
     pub fn to_df(&self, names: &[String]) -> Result<Self> {
@@ -102,12 +141,12 @@ impl DataFrame {
 
     pub fn drop_duplicates(&self, subset: &[String]) -> Result<Self> {
         let s = self.session.settings();
-        Ok(self.derive(ops::drop_duplicates(&self.frame, &s, subset)?))
+        self.analysed(ops::drop_duplicates(&self.frame, &s, subset), &[])
     }
 
     pub fn sort(&self, orders: &[Expr]) -> Result<Self> {
         let s = self.session.settings();
-        Ok(self.derive(ops::sort(&self.frame, &s, orders)?))
+        self.analysed(ops::sort(&self.frame, &s, orders), &sql_texts(orders))
     }
 
     pub fn repartition(&self, n: Option<usize>, cols: &[Expr]) -> Result<Self> {

@@ -199,21 +199,21 @@ impl SparkError {
         )
     }
 
-    pub fn arithmetic_overflow(try_fn: &str) -> Self {
+    /// `try_fn` names the tolerant function to suggest, if Spark suggests one.
+    pub fn arithmetic_overflow(try_fn: Option<&str>) -> Self {
+        let alternative = try_fn
+            .map(|f| format!(" Use '{f}' to tolerate overflow and return NULL instead."))
+            .unwrap_or_default();
         SparkError::new(
             ErrorKind::Arithmetic,
             "ARITHMETIC_OVERFLOW",
             "22003",
             format!(
-                "overflow. Use '{try_fn}' to tolerate overflow and return NULL instead. \
-                 If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error."
+                "overflow.{alternative} If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error."
             ),
             &[
                 ("message", "overflow".to_string()),
-                (
-                    "alternative",
-                    format!(" Use '{try_fn}' to tolerate overflow and return NULL instead."),
-                ),
+                ("alternative", alternative.clone()),
                 ("config", "\"spark.sql.ansi.enabled\"".to_string()),
             ],
         )
@@ -246,8 +246,7 @@ impl SparkError {
             "22003",
             format!(
                 "The value {value} of the type \"{source}\" cannot be cast to \"{target}\" due to an overflow. \
-                 Use `try_cast` to tolerate overflow and return NULL instead. \
-                 If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error."
+                 Use `try_cast` to tolerate overflow and return NULL instead."
             ),
             &[
                 ("value", value.to_string()),
@@ -255,6 +254,19 @@ impl SparkError {
                 ("targetType", format!("\"{target}\"")),
                 ("ansiConfig", "\"spark.sql.ansi.enabled\"".to_string()),
             ],
+        )
+    }
+
+    pub fn invalid_array_index(index: i64, size: usize) -> Self {
+        SparkError::new(
+            ErrorKind::ArrayIndexOutOfBounds,
+            "INVALID_ARRAY_INDEX",
+            "22003",
+            format!(
+                "The index {index} is out of bounds. The array has {size} elements. \
+                 Use the SQL function `get()` to tolerate accessing element at invalid index and return NULL instead."
+            ),
+            &[("indexValue", index.to_string()), ("arraySize", size.to_string())],
         )
     }
 
@@ -266,6 +278,28 @@ impl SparkError {
             format!("Cannot resolve \"{sql_expr}\" due to data type mismatch: {text}"),
             &[("sqlExpr", format!("\"{sql_expr}\""))],
         )
+    }
+}
+
+impl SparkError {
+    /// Spark's checks that report the plan append `;` and the plan's text to
+    /// the message (`… SQLSTATE: 42703;\n'Project …`).
+    pub fn with_plan(mut self, plan: impl FnOnce() -> String) -> Self {
+        const WITH_PLAN: [&str; 4] = [
+            "UNRESOLVED_COLUMN.",
+            "DATATYPE_MISMATCH",
+            "MULTI_ALIAS_WITHOUT_GENERATOR",
+            "INVALID_LIMIT_LIKE_EXPRESSION",
+        ];
+        let reports_plan = self
+            .condition
+            .as_deref()
+            .is_some_and(|c| WITH_PLAN.iter().any(|p| c.starts_with(p)));
+        if reports_plan && self.kind == ErrorKind::Analysis && !self.message.contains('\n') {
+            self.message.push_str(";\n");
+            self.message.push_str(&plan());
+        }
+        self
     }
 }
 
@@ -284,7 +318,10 @@ fn suggest(name: &str, candidates: &[String]) -> Vec<String> {
         .iter()
         .map(|c| (levenshtein(&target, &c.to_lowercase()), c))
         .collect();
-    scored.sort_by_key(|(d, _)| *d);
+    // Ties go to the shorter name, then alphabetical order, as Spark lists them.
+    scored.sort_by(|(d1, a), (d2, b)| {
+        (d1, a.chars().count(), a.as_str()).cmp(&(d2, b.chars().count(), b.as_str()))
+    });
     scored.into_iter().take(5).map(|(_, c)| c.clone()).collect()
 }
 
@@ -344,7 +381,7 @@ impl From<ArrowError> for SparkError {
                 },
             },
             ArrowError::DivideByZero => SparkError::divide_by_zero(),
-            ArrowError::ArithmeticOverflow(_) => SparkError::arithmetic_overflow("try_add"),
+            ArrowError::ArithmeticOverflow(_) => SparkError::arithmetic_overflow(None),
             other => SparkError::internal(other.to_string()),
         }
     }

@@ -291,7 +291,14 @@ impl Session {
                     "TABLE_OR_VIEW_NOT_FOUND",
                     "42P01",
                     format!("The table or view {shown} cannot be found. Verify the spelling and correctness of the schema and catalog.\nIf you did not qualify the name with a schema, verify the current_schema() output, or qualify the name with the correct schema and catalog.\nTo tolerate the error on drop use DROP VIEW IF EXISTS or DROP TABLE IF EXISTS."),
-                    &[("relationName", shown.clone())],
+                    &[
+                        ("relationName", shown.clone()),
+                        (
+                            "searchPath",
+                            "[`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`]"
+                                .into(),
+                        ),
+                    ],
                 ))
             }
         }

@@ -64,10 +64,7 @@ pub fn format_value(array: &dyn Array, i: usize, opts: &FormatOptions) -> Option
             day_time_interval(array.as_primitive::<DurationMicrosecondType>().value(i))
         }
         DataType::Interval(IntervalUnit::YearMonth) => {
-            let m = array.as_primitive::<IntervalYearMonthType>().value(i);
-            let sign = if m < 0 { "-" } else { "" };
-            let m = m.unsigned_abs();
-            format!("INTERVAL '{sign}{}-{}' YEAR TO MONTH", m / 12, m % 12)
+            year_month_interval(array.as_primitive::<IntervalYearMonthType>().value(i))
         }
         DataType::List(_) => list(array.as_list::<i32>(), i, opts),
         DataType::LargeList(_) => list(array.as_list::<i64>(), i, opts),
@@ -142,7 +139,13 @@ pub fn zoned_timestamp(micros: i64, tz: &str) -> String {
     timestamp_string(local_micros)
 }
 
-fn day_time_interval(us: i64) -> String {
+pub fn year_month_interval(m: i32) -> String {
+    let sign = if m < 0 { "-" } else { "" };
+    let m = m.unsigned_abs();
+    format!("INTERVAL '{sign}{}-{}' YEAR TO MONTH", m / 12, m % 12)
+}
+
+pub fn day_time_interval(us: i64) -> String {
     let sign = if us < 0 { "-" } else { "" };
     let us = us.unsigned_abs();
     let secs = us / 1_000_000;

@@ -71,8 +71,8 @@ impl Literal {
             Literal::Date(d) => format!("DATE '{}'", date_string(*d)),
             Literal::Timestamp(t) => format!("TIMESTAMP '{}'", timestamp_string(*t)),
             Literal::TimestampNtz(t) => format!("TIMESTAMP_NTZ '{}'", timestamp_string(*t)),
-            Literal::DayTimeInterval(us) => format!("INTERVAL '{us}' MICROSECOND"),
-            Literal::YearMonthInterval(m) => format!("INTERVAL '{m}' MONTH"),
+            Literal::DayTimeInterval(us) => crate::show::day_time_interval(*us),
+            Literal::YearMonthInterval(m) => crate::show::year_month_interval(*m),
         }
     }
 

@@ -46,7 +46,22 @@ pub(super) const TABLE: &[(&str, Builder)] = &[
     ("rlike", rlike),
     ("regexp", rlike),
     ("regexp_like", rlike),
+    ("concat", concat),
 ];
+
+fn concat(r: &Resolver, _name: &str, args: Vec<Resolved>) -> Result<Resolved> {
+    let n = call_name("concat", &args);
+    let mut acc: Option<DFExpr> = None;
+    for a in args {
+        let s = string_arg(r, a)?;
+        acc = Some(match acc {
+            None => s,
+            Some(prev) => binary_expr(prev, Operator::StringConcat, s),
+        });
+    }
+    let e = acc.unwrap_or(lit(ScalarValue::Utf8(Some(String::new()))));
+    r.make(e, n)
+}
 
 fn lit(v: ScalarValue) -> DFExpr {
     DFExpr::Literal(v, None)
@@ -106,6 +121,32 @@ struct Operands {
     r: DFExpr,
     lt: SparkType,
     rt: SparkType,
+    /// Decimal bounds of integer literal operands (Spark sizes a literal by its value).
+    lb: Option<(u8, i8)>,
+    rb: Option<(u8, i8)>,
+}
+
+/// `decimal(digits, 0)` for an integer literal, as Spark's decimal rules see it.
+fn literal_bounds(x: &Resolved) -> Option<(u8, i8)> {
+    let v: i128 = match &x.expr {
+        DFExpr::Literal(ScalarValue::Int8(Some(v)), _) => *v as i128,
+        DFExpr::Literal(ScalarValue::Int16(Some(v)), _) => *v as i128,
+        DFExpr::Literal(ScalarValue::Int32(Some(v)), _) => *v as i128,
+        DFExpr::Literal(ScalarValue::Int64(Some(v)), _) => *v as i128,
+        _ => return None,
+    };
+    Some((v.unsigned_abs().to_string().len() as u8, 0))
+}
+
+/// Numeric widening; under ANSI an int or bigint meeting a float gives double.
+fn wider(r: &Resolver, a: &SparkType, b: &SparkType) -> SparkType {
+    use SparkType as T;
+    if r.settings.ansi {
+        if let (T::Float, T::Integer | T::Long) | (T::Integer | T::Long, T::Float) = (a, b) {
+            return T::Double;
+        }
+    }
+    wider_numeric(a, b)
 }
 
 fn operands(r: &Resolver, op: &str, args: Vec<Resolved>) -> Result<(Operands, String)> {
@@ -120,11 +161,22 @@ fn operands(r: &Resolver, op: &str, args: Vec<Resolved>) -> Result<(Operands, St
     if !ok(&at) || !ok(&bt) || (at.is_string() && bt.is_string()) && op != "+" {
         return Err(type_error(op, &a, &b)?);
     }
+    let (lb, rb) = (literal_bounds(&a), literal_bounds(&b));
     let (l, lt) = numeric_operand(r, a, &bt)?;
     let (rr, rt) = numeric_operand(r, b, &lt)?;
     let (l, lt) = null_as(l, lt, &rt);
     let (rr, rt) = null_as(rr, rt, &lt);
-    Ok((Operands { l, r: rr, lt, rt }, name))
+    Ok((
+        Operands {
+            l,
+            r: rr,
+            lt,
+            rt,
+            lb,
+            rb,
+        },
+        name,
+    ))
 }
 
 fn null_as(e: DFExpr, t: SparkType, other: &SparkType) -> (DFExpr, SparkType) {
@@ -179,7 +231,7 @@ fn arith(r: &Resolver, op: &str, args: Vec<Resolved>) -> Result<Resolved> {
     let (o, name) = operands(r, op, args)?;
     let op_kind = operator_of(op);
     if o.lt.is_integral() && o.rt.is_integral() {
-        let t = wider_numeric(&o.lt, &o.rt).to_arrow();
+        let t = wider(r, &o.lt, &o.rt).to_arrow();
         let (l, rr) = (cast_plain(o.l, &t), cast_plain(o.r, &t));
         let e = if r.settings.ansi {
             udfs::checked_arith(op, l, rr)
@@ -188,7 +240,10 @@ fn arith(r: &Resolver, op: &str, args: Vec<Resolved>) -> Result<Resolved> {
         };
         return r.make(e, name);
     }
-    if let (Some((p1, s1)), Some((p2, s2))) = (o.lt.decimal_bounds(), o.rt.decimal_bounds()) {
+    if let (Some((p1, s1)), Some((p2, s2))) = (
+        o.lb.or(o.lt.decimal_bounds()),
+        o.rb.or(o.rt.decimal_bounds()),
+    ) {
         let (p1, s1, p2, s2) = (p1 as i16, s1 as i16, p2 as i16, s2 as i16);
         let result = match op {
             "*" => bounded_decimal(p1 + p2 + 1, s1 + s2),
@@ -202,7 +257,7 @@ fn arith(r: &Resolver, op: &str, args: Vec<Resolved>) -> Result<Resolved> {
         let e = cast_plain(binary_expr(l, op_kind, rr), &result.to_arrow());
         return r.make(e, name);
     }
-    let t = wider_numeric(&o.lt, &o.rt).to_arrow();
+    let t = wider(r, &o.lt, &o.rt).to_arrow();
     let e = binary_expr(cast_plain(o.l, &t), op_kind, cast_plain(o.r, &t));
     r.make(e, name)
 }
@@ -221,8 +276,10 @@ fn divide(r: &Resolver, op: &str, args: Vec<Resolved>) -> Result<Resolved> {
     let (o, name) = operands(r, op, args)?;
     let decimal = matches!(o.lt, SparkType::Decimal(..)) || matches!(o.rt, SparkType::Decimal(..));
     if decimal && !o.lt.is_fractional() && !o.rt.is_fractional() {
-        let (Some((p1, s1)), Some((p2, s2))) = (o.lt.decimal_bounds(), o.rt.decimal_bounds())
-        else {
+        let (Some((p1, s1)), Some((p2, s2))) = (
+            o.lb.or(o.lt.decimal_bounds()),
+            o.rb.or(o.rt.decimal_bounds()),
+        ) else {
             return Err(SparkError::internal("decimal bounds"));
         };
         let (p1, s1, p2, s2) = (p1 as i16, s1 as i16, p2 as i16, s2 as i16);
@@ -248,7 +305,7 @@ fn divide(r: &Resolver, op: &str, args: Vec<Resolved>) -> Result<Resolved> {
 
 fn remainder(r: &Resolver, op: &str, args: Vec<Resolved>) -> Result<Resolved> {
     let (o, name) = operands(r, op, args)?;
-    let t = wider_numeric(&o.lt, &o.rt).to_arrow();
+    let t = wider(r, &o.lt, &o.rt).to_arrow();
     let right = guard_zero(r, cast_plain(o.r, &t), &t, true);
     let e = binary_expr(cast_plain(o.l, &t), Operator::Modulo, right);
     r.make(e, name)
@@ -280,7 +337,7 @@ fn negative(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
     }
     let e = if r.settings.ansi && t.is_integral() {
         let zero = ScalarValue::new_zero(&a.data_type).unwrap_or(ScalarValue::Int32(Some(0)));
-        udfs::checked_arith("-", lit(zero), a.expr)
+        udfs::checked_arith("n", lit(zero), a.expr)
     } else {
         DFExpr::Negative(Box::new(a.expr))
     };
@@ -426,11 +483,11 @@ fn is_in(r: &Resolver, _name: &str, args: Vec<Resolved>) -> Result<Resolved> {
     let mut all: Vec<&Resolved> = vec![&value];
     all.extend(list.iter());
     let target = coerce::common_type(&all, "IN")?;
-    let v = cast_plain(value.expr, &target);
+    let v = coerce::implicit(r, value, &target)?;
     let items = list
         .into_iter()
-        .map(|x| cast_plain(x.expr, &target))
-        .collect();
+        .map(|x| coerce::implicit(r, x, &target))
+        .collect::<Result<Vec<_>>>()?;
     r.make(v.in_list(items, false), name)
 }
 

@@ -43,7 +43,10 @@ fn coalesce(r: &Resolver, _name: &str, args: Vec<Resolved>) -> Result<Resolved> 
     let name = call_name("coalesce", &args);
     let refs: Vec<&Resolved> = args.iter().collect();
     let t = coerce::common_type(&refs, "coalesce")?;
-    let exprs = args.into_iter().map(|a| cast_plain(a.expr, &t)).collect();
+    let exprs = args
+        .into_iter()
+        .map(|a| coerce::implicit(r, a, &t))
+        .collect::<Result<Vec<_>>>()?;
     r.make(core_fn::coalesce(exprs), name)
 }
 
@@ -51,10 +54,10 @@ fn make_struct(r: &Resolver, _name: &str, args: Vec<Resolved>) -> Result<Resolve
     let name = call_name("struct", &args);
     let mut pairs = vec![];
     for (i, a) in args.into_iter().enumerate() {
-        let field = if a.column.is_some() || !a.name.contains('(') {
-            a.name.clone()
-        } else {
-            format!("col{}", i + 1)
+        let field = match (&a.alias, a.column) {
+            (Some(alias), _) => alias.clone(),
+            (None, Some(_)) => a.name.clone(),
+            (None, None) => format!("col{}", i + 1),
         };
         pairs.push(DFExpr::Literal(ScalarValue::Utf8(Some(field)), None));
         pairs.push(a.expr);
@@ -92,7 +95,10 @@ fn array(r: &Resolver, _name: &str, args: Vec<Resolved>) -> Result<Resolved> {
     if args.is_empty() {
         t = DataType::Null;
     }
-    let exprs: Vec<DFExpr> = args.into_iter().map(|a| cast_plain(a.expr, &t)).collect();
+    let exprs: Vec<DFExpr> = args
+        .into_iter()
+        .map(|a| coerce::implicit(r, a, &t))
+        .collect::<Result<Vec<_>>>()?;
     let arr = datafusion::functions_nested::expr_fn::make_array(exprs);
     let spark_t = SparkType::Array(Box::new(SparkType::from_arrow(&t)?), true);
     r.make(cast_plain(arr, &spark_t.to_arrow()), name)

@@ -28,6 +28,8 @@ enum Kind {
     ToString { time_zone: String },
     /// Spark's 1-based `substring(str, pos, len)`.
     Substring,
+    /// `arr[i]`, 0-based; out of bounds raises under ANSI, else NULL.
+    ArrayGet { ansi: bool },
 }
 
 #[derive(Debug, PartialEq, Eq, Hash)]
@@ -71,6 +73,10 @@ pub fn to_spark_string(x: DFExpr, time_zone: String) -> DFExpr {
     call(Kind::ToString { time_zone }, "spark_string", vec![x])
 }
 
+pub fn array_get(array: DFExpr, index: DFExpr, ansi: bool) -> DFExpr {
+    call(Kind::ArrayGet { ansi }, "spark_array_get", vec![array, index])
+}
+
 pub fn spark_substring(s: DFExpr, pos: DFExpr, len: DFExpr) -> DFExpr {
     call(Kind::Substring, "spark_substring", vec![s, pos, len])
 }
@@ -89,6 +95,10 @@ impl ScalarUDFImpl for SparkUdf {
             Kind::CheckedArith(_) | Kind::NonZero { .. } => arg_types[0].clone(),
             Kind::CastCheck { .. } => arg_types[1].clone(),
             Kind::ToString { .. } | Kind::Substring => DataType::Utf8,
+            Kind::ArrayGet { .. } => match &arg_types[0] {
+                DataType::List(f) | DataType::LargeList(f) => f.data_type().clone(),
+                _ => DataType::Null,
+            },
         })
     }
 
@@ -116,15 +126,16 @@ impl SparkUdf {
             Kind::CheckedArith(op) => {
                 let res = match op {
                     '+' => numeric::add(&a[0], &a[1]),
-                    '-' => numeric::sub(&a[0], &a[1]),
+                    '-' | 'n' => numeric::sub(&a[0], &a[1]),
                     _ => numeric::mul(&a[0], &a[1]),
                 };
                 res.map_err(|e| match e {
                     datafusion::arrow::error::ArrowError::ArithmeticOverflow(_) => {
                         let f = match op {
-                            '+' => "try_add",
-                            '-' => "try_subtract",
-                            _ => "try_multiply",
+                            '+' => Some("try_add"),
+                            '-' => Some("try_subtract"),
+                            'n' => None,
+                            _ => Some("try_multiply"),
                         };
                         to_df_error(SparkError::arithmetic_overflow(f))
                     }
@@ -186,6 +197,42 @@ impl SparkUdf {
                     b.append_option(format_value(x.as_ref(), i, &opts));
                 }
                 Ok(Arc::new(b.finish()))
+            }
+            Kind::ArrayGet { ansi } => {
+                let list = datafusion::arrow::compute::cast(
+                    &a[0],
+                    &match a[0].data_type() {
+                        DataType::LargeList(f) => DataType::List(Arc::clone(f)),
+                        other => other.clone(),
+                    },
+                )?;
+                let list = list.as_list::<i32>();
+                let idx = a[1].as_primitive::<datafusion::arrow::datatypes::Int64Type>();
+                let offsets = list.value_offsets();
+                let mut take = Vec::with_capacity(list.len());
+                for i in 0..list.len() {
+                    if list.is_null(i) || idx.is_null(i) {
+                        take.push(None);
+                        continue;
+                    }
+                    let (start, end) = (offsets[i] as i64, offsets[i + 1] as i64);
+                    let k = idx.value(i);
+                    if k < 0 || k >= end - start {
+                        if *ansi {
+                            let err = SparkError::invalid_array_index(k, (end - start) as usize);
+                            return Err(to_df_error(err));
+                        }
+                        take.push(None);
+                    } else {
+                        take.push(Some((start + k) as u64));
+                    }
+                }
+                let indices = datafusion::arrow::array::UInt64Array::from(take);
+                Ok(datafusion::arrow::compute::take(
+                    list.values().as_ref(),
+                    &indices,
+                    None,
+                )?)
             }
             Kind::Substring => {
                 let s = datafusion::arrow::compute::cast(&a[0], &DataType::Utf8)?;

@@ -109,6 +109,21 @@ fn check_castable(from: &SparkType, to: &SparkType) -> Result<()> {
     }
 }
 
+/// An implicit conversion to `to`: strings go through Spark's cast (so a
+/// malformed value raises under ANSI), other types through a plain cast.
+pub fn implicit(resolver: &Resolver, r: Resolved, to: &DataType) -> Result<DFExpr> {
+    if &r.data_type == to {
+        return Ok(r.expr);
+    }
+    if r.spark_type()?.is_string() {
+        let target = SparkType::from_arrow(to)?;
+        if !target.is_string() {
+            return cast(resolver, r, &target, resolver.settings.ansi);
+        }
+    }
+    Ok(cast_plain(r.expr, to))
+}
+
 /// Requires a boolean (or NULL) operand.
 pub fn to_boolean(resolver: &Resolver, r: Resolved, context: &str) -> Result<Resolved> {
     match r.data_type {

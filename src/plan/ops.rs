@@ -86,6 +86,56 @@ pub fn range(
     Ok(Frame::new(builder.build()?, vec!["id".into()], &[]))
 }
 
+/// An inline table (`VALUES (1, 'a'), (2, 'b') AS t(x, y)`): columns are
+/// named `col1`, `col2`, … unless named.
+pub fn values(settings: &Settings, rows: &[Vec<Expr>], names: &[String]) -> Result<Frame> {
+    let one_row = Frame::new(LogicalPlanBuilder::empty(true).build()?, vec![], &[]);
+    let resolver = Resolver::new(&one_row, settings);
+    let resolved = rows
+        .iter()
+        .map(|r| r.iter().map(|e| resolver.resolve(e)).collect::<Result<Vec<_>>>())
+        .collect::<Result<Vec<_>>>()?;
+    let width = resolved.first().map_or(0, Vec::len);
+    if resolved.iter().any(|r| r.len() != width) {
+        return Err(SparkError::new(
+            ErrorKind::Analysis,
+            "INVALID_INLINE_TABLE.NUM_COLUMNS_MISMATCH",
+            "42000",
+            "Invalid inline table. Inline table expected number of columns but found a different number of columns in a row.",
+            &[],
+        ));
+    }
+    let mut types = vec![];
+    for j in 0..width {
+        let column: Vec<&Resolved> = resolved.iter().map(|r| &r[j]).collect();
+        types.push(super::coerce::common_type(&column, "VALUES")?);
+    }
+    let exprs = resolved
+        .into_iter()
+        .map(|r| {
+            r.into_iter()
+                .zip(&types)
+                .map(|(x, t)| super::coerce::implicit(&resolver, x, t))
+                .collect::<Result<Vec<_>>>()
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let builder = LogicalPlanBuilder::values(exprs)?;
+    let projection: Vec<DFExpr> = builder
+        .schema()
+        .fields()
+        .iter()
+        .map(|f| {
+            DFExpr::Column(datafusion::common::Column::new_unqualified(f.name()))
+                .alias(internal_name())
+        })
+        .collect();
+    let plan = builder.project(projection)?.build()?;
+    let out_names = (0..width)
+        .map(|j| names.get(j).cloned().unwrap_or_else(|| format!("col{}", j + 1)))
+        .collect();
+    Ok(Frame::new(plan, out_names, &[]))
+}
+
 /// A projection item: a resolved expression or a pass-through column.
 fn project(frame: &Frame, items: Vec<Resolved>) -> Result<Frame> {
     let mut used: HashSet<String> = HashSet::new();
@@ -100,15 +150,16 @@ fn project(frame: &Frame, items: Vec<Resolved>) -> Result<Frame> {
                 let src = &frame.fields[i];
                 exprs.push(src.column());
                 fields.push(OutField {
-                    name: item.name,
+                    name: item.output_name(),
                     ..src.clone()
                 });
             }
             _ => {
                 let internal = internal_name();
+                let name = item.output_name();
                 exprs.push(item.expr.alias(&internal));
                 fields.push(OutField {
-                    name: item.name,
+                    name,
                     internal,
                     qualifier: None,
                     lineage: vec![],
@@ -129,6 +180,7 @@ fn pass_through(frame: &Frame, i: usize) -> Resolved {
         name: f.name.clone(),
         data_type: frame.plan.schema().field(i).data_type().clone(),
         column: Some(i),
+        alias: None,
     }
 }
 
@@ -213,15 +265,18 @@ pub fn filter(frame: &Frame, settings: &Settings, condition: &Expr) -> Result<Fr
     let resolver = Resolver::new(frame, settings);
     let cond = resolver.resolve(condition)?;
     if !matches!(cond.data_type, DataType::Boolean | DataType::Null) {
-        return Err(SparkError::datatype_mismatch(
+        let ty = cond.spark_type()?.sql_name();
+        let mut err = SparkError::datatype_mismatch(
             "FILTER_NOT_BOOLEAN",
             &cond.name,
             format!(
-                "Filter expression \"{}\" of type \"{}\" is not a boolean.",
-                cond.name,
-                cond.spark_type()?.sql_name()
+                "Filter expression \"{}\" of type \"{ty}\" is not a boolean.",
+                cond.name
             ),
-        ));
+        );
+        err.params.push(("filter".into(), format!("\"{}\"", cond.name)));
+        err.params.push(("type".into(), format!("\"{ty}\"")));
+        return Err(err);
     }
     let plan = LogicalPlanBuilder::from(frame.plan.as_ref().clone())
         .filter(cond.expr)?
@@ -240,6 +295,7 @@ pub fn with_columns(
     for (n, e) in names.iter().zip(exprs) {
         let mut r = resolver.resolve(e)?;
         r.name = n.clone();
+        r.alias = None;
         if r.column.is_some() {
             // A renamed copy of a column is a new column.
             r.column = None;
@@ -289,13 +345,16 @@ pub fn rename(frame: &Frame, settings: &Settings, renames: &[(String, String)]) 
 
 pub fn to_df(frame: &Frame, names: &[String]) -> Result<Frame> {
     if names.len() != frame.fields.len() {
-        return Err(SparkError::illegal_argument(format!(
-            "requirement failed: The number of columns doesn't match.\nOld column names ({}): {}\nNew column names ({}): {}",
-            frame.fields.len(),
-            frame.names().join(", "),
-            names.len(),
-            names.join(", ")
-        )));
+        let (expr, target) = (names.len().to_string(), frame.fields.len().to_string());
+        return Err(SparkError::new(
+            ErrorKind::Analysis,
+            "ASSIGNMENT_ARITY_MISMATCH",
+            "42802",
+            format!(
+                "The number of columns or variables assigned or aliased: {target} does not match the number of source expressions: {expr}."
+            ),
+            &[("numExpr", expr.clone()), ("numTarget", target.clone())],
+        ));
     }
     let fields = frame
         .fields
@@ -358,8 +417,18 @@ pub fn drop_duplicates(frame: &Frame, settings: &Settings, subset: &[String]) ->
     }
     let mut on = vec![];
     for name in subset {
-        let i = frame.field_index(name, settings.case_sensitive)?;
-        on.push(frame.fields[i].column());
+        let hits = frame.lookup(name, settings.case_sensitive);
+        if hits.is_empty() {
+            let fields = frame.names().join(", ");
+            return Err(SparkError::new(
+                ErrorKind::Analysis,
+                "UNRESOLVED_COLUMN_AMONG_FIELD_NAMES",
+                "42703",
+                format!("Cannot resolve column name \"{name}\" among ({fields})."),
+                &[("colName", name.clone()), ("fieldNames", fields.clone())],
+            ));
+        }
+        on.extend(hits.iter().map(|i| frame.fields[*i].column()));
     }
     let all = frame.fields.iter().map(OutField::column).collect();
     let plan = LogicalPlanBuilder::from(frame.plan.as_ref().clone())

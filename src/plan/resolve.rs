@@ -22,9 +22,18 @@ pub struct Resolved {
     pub data_type: DataType,
     /// Index of the input column when the expression is just that column.
     pub column: Option<usize>,
+    /// The output column name when it differs from the SQL text in `name`:
+    /// an alias (`s AS z` is named `z`), or a cast column (`CAST(a AS INT)`
+    /// is named `a`) — at the top level only, as in Spark.
+    pub alias: Option<String>,
 }
 
 impl Resolved {
+    /// The name this expression gets as an output column.
+    pub fn output_name(&self) -> String {
+        self.alias.clone().unwrap_or_else(|| self.name.clone())
+    }
+
     pub fn spark_type(&self) -> Result<SparkType> {
         SparkType::from_arrow(&self.data_type)
     }
@@ -52,6 +61,7 @@ impl<'a> Resolver<'a> {
             name,
             data_type,
             column: None,
+            alias: None,
         })
     }
 
@@ -70,24 +80,46 @@ impl<'a> Resolver<'a> {
             )),
             Expr::Literal(l) => self.literal(l),
             Expr::Alias { expr, names, .. } => {
+                if let Expr::Star { .. } | Expr::Regex { .. } = expr.as_ref() {
+                    return Err(SparkError::new(
+                        ErrorKind::Analysis,
+                        "INVALID_USAGE_OF_STAR_OR_REGEX",
+                        "42000",
+                        format!("Invalid usage of '{}' in expression `alias`.", expr.repr()),
+                        &[
+                            ("elem", format!("'{}'", expr.repr())),
+                            ("prettyName", "expression `alias`".into()),
+                        ],
+                    ));
+                }
                 let mut r = self.resolve(expr)?;
                 if names.len() != 1 {
-                    return Err(SparkError::not_implemented("multi-name alias"));
+                    let joined = names.join(", ");
+                    return Err(SparkError::new(
+                        ErrorKind::Analysis,
+                        "MULTI_ALIAS_WITHOUT_GENERATOR",
+                        "42K0E",
+                        format!(
+                            "Multi part aliasing ({joined}) is not supported with \"{}\" as it is not a generator function.",
+                            r.name
+                        ),
+                        &[("expr", format!("\"{}\"", r.name)), ("names", joined.clone())],
+                    ));
                 }
-                r.name = names[0].clone();
+                r.name = format!("{} AS {}", r.name, names[0]);
+                r.alias = Some(names[0].clone());
                 Ok(r)
             }
             Expr::Cast { expr, to, try_cast } => {
                 let inner = self.resolve(expr)?;
-                let name = if inner.column.is_some() || matches!(**expr, Expr::Column { .. }) {
-                    inner.name.clone()
-                } else {
-                    let kw = if *try_cast { "TRY_CAST" } else { "CAST" };
-                    format!("{kw}({} AS {})", inner.name, to.sql_name())
-                };
+                let kw = if *try_cast { "TRY_CAST" } else { "CAST" };
+                let name = format!("{kw}({} AS {})", inner.name, to.sql_name());
+                let alias = matches!(**expr, Expr::Column { .. }).then(|| inner.output_name());
                 let ansi = self.settings.ansi && !*try_cast;
                 let expr = coerce::cast(self, inner, to, ansi)?;
-                self.make(expr, name)
+                let mut r = self.make(expr, name)?;
+                r.alias = alias;
+                Ok(r)
             }
             Expr::Function {
                 name,
@@ -129,6 +161,7 @@ impl<'a> Resolver<'a> {
             name: l.sql_name(),
             data_type,
             column: None,
+            alias: None,
         })
     }
 
@@ -205,6 +238,7 @@ impl<'a> Resolver<'a> {
             },
             data_type,
             column: Some(idx),
+            alias: None,
         };
         for part in rest {
             r = self.struct_field(r, part, true)?;
@@ -224,7 +258,10 @@ impl<'a> Resolver<'a> {
                     base.name,
                     base.spark_type()?.sql_name()
                 ),
-                &[("base", format!("\"{}\"", base.name))],
+                &[
+                    ("base", format!("\"{}\"", base.name)),
+                    ("other", format!("\"{}\"", base.spark_type()?.sql_name())),
+                ],
             ));
         };
         let cs = self.settings.case_sensitive;
@@ -273,9 +310,8 @@ impl<'a> Resolver<'a> {
             }
             DataType::List(_) | DataType::LargeList(_) => {
                 let name = format!("{}[{}]", base.name, key.name);
-                let idx = coerce::cast_plain(key.expr, &DataType::Int64)
-                    + DFExpr::Literal(ScalarValue::Int64(Some(1)), None);
-                let e = datafusion::functions_nested::expr_fn::array_element(base.expr, idx);
+                let idx = coerce::cast_plain(key.expr, &DataType::Int64);
+                let e = crate::functions::udfs::array_get(base.expr, idx, self.settings.ansi);
                 self.make(e, name)
             }
             DataType::Map(_, _) => {
@@ -296,7 +332,10 @@ impl<'a> Resolver<'a> {
                     base.name,
                     base.spark_type()?.sql_name()
                 ),
-                &[("base", format!("\"{}\"", base.name))],
+                &[
+                    ("base", format!("\"{}\"", base.name)),
+                    ("other", format!("\"{}\"", base.spark_type()?.sql_name())),
+                ],
             )),
         }
     }
@@ -396,13 +435,16 @@ impl<'a> Resolver<'a> {
             name.push_str(&format!(" WHEN {} THEN {}", c.name, v.name));
             whens.push((
                 Box::new(c.expr),
-                Box::new(coerce::cast_plain(v.expr, &target)),
+                Box::new(coerce::implicit(self, v, &target)?),
             ));
         }
-        let else_expr = other.map(|o| {
-            name.push_str(&format!(" ELSE {}", o.name));
-            Box::new(coerce::cast_plain(o.expr, &target))
-        });
+        let else_expr = match other {
+            Some(o) => {
+                name.push_str(&format!(" ELSE {}", o.name));
+                Some(Box::new(coerce::implicit(self, o, &target)?))
+            }
+            None => None,
+        };
         name.push_str(" END");
         let e = DFExpr::Case(datafusion::logical_expr::expr::Case {
             expr: None,

@@ -40,6 +40,10 @@ impl PyDataFrame {
         Ok(self.inner.select(&exprs(&cols)).py()?.into())
     }
 
+    fn check(&self, col: PyRef<'_, PyColumn>) -> PyResult<()> {
+        self.inner.check(&col.inner).py()
+    }
+
     fn select_expr(&self, texts: Vec<String>) -> PyResult<Self> {
         Ok(self.inner.select_expr(&texts).py()?.into())
     }

@@ -15,10 +15,11 @@ use crate::types::SparkType;
 /// Parses Spark SQL expression text (`F.expr`, `selectExpr`, `filter("...")`).
 pub fn parse_expression(text: &str) -> Result<Expr> {
     let dialect = GenericDialect {};
+    let rewritten = super::text::rewrite_literal_suffixes(text);
     let mut parser = Parser::new(&dialect)
-        .try_with_sql(text)
+        .try_with_sql(&rewritten)
         .map_err(|e| parse_error(text, &e))?;
-    let parsed = parser.parse_expr().map_err(|e| parse_error(text, &e))?;
+    let item = parser.parse_select_item().map_err(|e| parse_error(text, &e))?;
     // Trailing tokens (besides an alias handled by the caller) are errors.
     if parser.peek_token().token != datafusion::sql::sqlparser::tokenizer::Token::EOF {
         let tok = parser.peek_token();
@@ -28,7 +29,50 @@ pub fn parse_expression(text: &str) -> Result<Expr> {
         ));
         return Err(parse_error(text, &err));
     }
-    convert(&parsed)
+    select_item(&item)
+}
+
+/// A SELECT list item (`expr`, `expr AS alias`, `*`, `t.*`).
+pub fn select_item(item: &ast::SelectItem) -> Result<Expr> {
+    use ast::{SelectItem, SelectItemQualifiedWildcardKind};
+    Ok(match item {
+        SelectItem::UnnamedExpr(e) => convert(e)?,
+        SelectItem::ExprWithAlias { expr, alias } => convert(expr)?.alias(alias.value.clone()),
+        SelectItem::ExprWithAliases { expr, aliases } => Expr::Alias {
+            expr: Box::new(convert(expr)?),
+            names: aliases.iter().map(|a| a.value.clone()).collect(),
+            metadata: None,
+        },
+        SelectItem::Wildcard(_) => Expr::Star { target: None },
+        SelectItem::QualifiedWildcard(SelectItemQualifiedWildcardKind::ObjectName(n), _) => {
+            Expr::Star {
+                target: Some(n.to_string()),
+            }
+        }
+        other => return Err(SparkError::not_implemented(&format!("select item {other}"))),
+    })
+}
+
+/// A Spark suffixed literal (`1D`, `2L`, `1.5BD`) from its marker call.
+fn suffixed_literal(suffix: &str, args: &[Expr]) -> Result<Expr> {
+    let text = match args {
+        [Expr::Literal(l)] => l.sql_name(),
+        _ => return Err(SparkError::internal("bad literal marker")),
+    };
+    let bad = || SparkError::illegal_argument(format!("invalid literal {text}{suffix}"));
+    let lit = match suffix {
+        "l" => Literal::Long(text.parse().map_err(|_| bad())?),
+        "s" => Literal::Short(text.parse().map_err(|_| bad())?),
+        "y" => Literal::Byte(text.parse().map_err(|_| bad())?),
+        "d" => Literal::Double(text.parse().map_err(|_| bad())?),
+        "f" => Literal::Float(text.parse().map_err(|_| bad())?),
+        _ => match number(&text)? {
+            Literal::Integer(v) => Literal::Decimal(v as i128, v.unsigned_abs().to_string().len() as u8, 0),
+            Literal::Long(v) => Literal::Decimal(v as i128, v.unsigned_abs().to_string().len() as u8, 0),
+            other => other,
+        },
+    };
+    Ok(Expr::Literal(lit))
 }
 
 fn ident_name(parts: &[ast::Ident]) -> String {
@@ -159,6 +203,12 @@ pub fn data_type(dt: &ast::DataType) -> Result<SparkType> {
 
 fn typed_string(dt: &ast::DataType, s: &str) -> Result<Expr> {
     let t = data_type(dt)?;
+    if t == SparkType::Date {
+        if let Ok(d) = chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d") {
+            let days = (d - chrono::NaiveDate::default()).num_days();
+            return Ok(Expr::Literal(Literal::Date(days as i32)));
+        }
+    }
     Ok(Expr::Cast {
         expr: Box::new(Expr::Literal(Literal::String(s.to_string()))),
         to: t,
@@ -356,6 +406,9 @@ pub fn convert(e: &SqlExpr) -> Result<Expr> {
         SqlExpr::Function(f) => {
             let name = f.name.to_string().to_lowercase();
             let (mut args, distinct) = function_args(&f.args)?;
+            if let Some(suffix) = name.strip_prefix(super::text::LITERAL_MARKER) {
+                return suffixed_literal(suffix, &args);
+            }
             if name == "count" && matches!(args.as_slice(), [Expr::Star { target: None }]) {
                 args = vec![Expr::Literal(Literal::Integer(1))];
             }

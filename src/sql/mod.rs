@@ -4,6 +4,7 @@
 
 mod expr;
 mod query;
+pub mod text;
 
 pub use expr::parse_expression;
 pub use query::plan_query;

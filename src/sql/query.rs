@@ -3,7 +3,7 @@
 
 use datafusion::sql::sqlparser::ast::{
     self, Expr as SqlExpr, FunctionArg, FunctionArgExpr, GroupByExpr, LimitClause, OrderByKind,
-    SelectItem, SelectItemQualifiedWildcardKind, SetExpr, Statement, TableFactor, Value,
+    SetExpr, Statement, TableFactor, Value,
 };
 use datafusion::sql::sqlparser::dialect::GenericDialect;
 use datafusion::sql::sqlparser::parser::Parser;
@@ -17,8 +17,14 @@ use crate::session::Session;
 
 /// Plans a SQL query into a frame, eagerly analysed.
 pub fn plan_query(session: &Session, text: &str) -> Result<Frame> {
+    plan(session, text).map_err(|e| super::text::with_position(e, text).with_plan(|| text.to_string()))
+}
+
+fn plan(session: &Session, text: &str) -> Result<Frame> {
     let dialect = GenericDialect {};
-    let statements = Parser::parse_sql(&dialect, text).map_err(|e| parse_error(text, &e))?;
+    let rewritten = super::text::rewrite_literal_suffixes(text);
+    let statements =
+        Parser::parse_sql(&dialect, &rewritten).map_err(|e| parse_error(text, &e))?;
     let [Statement::Query(query)] = statements.as_slice() else {
         return Err(SparkError::not_implemented(
             "SQL statements other than a single query",
@@ -42,20 +48,11 @@ pub fn plan_query(session: &Session, text: &str) -> Result<Frame> {
     if has_group_by || select.having.is_some() {
         return Err(SparkError::not_implemented("GROUP BY in SQL"));
     }
-    let mut items = vec![];
-    for item in &select.projection {
-        items.push(match item {
-            SelectItem::UnnamedExpr(e) => convert(e)?,
-            SelectItem::ExprWithAlias { expr, alias } => convert(expr)?.alias(alias.value.clone()),
-            SelectItem::Wildcard(_) => Expr::Star { target: None },
-            SelectItem::QualifiedWildcard(SelectItemQualifiedWildcardKind::ObjectName(n), _) => {
-                Expr::Star {
-                    target: Some(n.to_string()),
-                }
-            }
-            other => return Err(SparkError::not_implemented(&format!("select item {other}"))),
-        });
-    }
+    let items = select
+        .projection
+        .iter()
+        .map(super::expr::select_item)
+        .collect::<Result<Vec<_>>>()?;
     let orders = match &query.order_by {
         Some(ob) => match &ob.kind {
             OrderByKind::Expressions(list) => list
@@ -176,6 +173,27 @@ fn from_clause(session: &Session, from: &[ast::TableWithJoins]) -> Result<Frame>
                     session.lookup_table(&quoted)?
                 }
             };
+            Ok(match alias {
+                Some(a) => ops::rebase(&frame, Some(&a.name.value)),
+                None => frame,
+            })
+        }
+        TableFactor::Derived {
+            subquery, alias, ..
+        } => {
+            let SetExpr::Values(values) = subquery.body.as_ref() else {
+                return Err(SparkError::not_implemented("subqueries in FROM"));
+            };
+            let rows = values
+                .rows
+                .iter()
+                .map(|r| r.iter().map(convert).collect::<Result<Vec<_>>>())
+                .collect::<Result<Vec<_>>>()?;
+            let names: Vec<String> = alias
+                .as_ref()
+                .map(|a| a.columns.iter().map(|c| c.name.value.clone()).collect())
+                .unwrap_or_default();
+            let frame = ops::values(&session.settings(), &rows, &names)?;
             Ok(match alias {
                 Some(a) => ops::rebase(&frame, Some(&a.name.value)),
                 None => frame,

@@ -4,7 +4,12 @@ Expected values are PySpark 4.3's, taken from a real run.
 """
 
 import pytest
-from ember.errors import AnalysisException, PySparkTypeError, PySparkValueError
+from ember.errors import (
+    AnalysisException,
+    ArrayIndexOutOfBoundsException,
+    PySparkTypeError,
+    PySparkValueError,
+)
 from ember.sql import functions as F
 from ember.sql import types as T
 
@@ -234,8 +239,13 @@ def test_struct_fields(spark):
         n.arr.getItem(1),
         n.m["k"],
     ).columns == ["st.x", "st.y.z", "st.x", "x", "z", "arr[0]", "arr[1]", "m[k]"]
-    row = n.select(n.st.x, "st.y.z", n.arr[0], n.arr[1], n.m["k"], n.arr[5]).first()
+    row = n.select(n.st.x, "st.y.z", n.arr[0], n.arr[1], n.m["k"], n.m["zz"]).first()
     assert tuple(row) == (1, 2, 1, 2, 3, None)
+    with pytest.raises(ArrayIndexOutOfBoundsException) as e:
+        n.select(n.arr[5]).collect()
+    assert e.value.getMessageParameters() == {"indexValue": "5", "arraySize": "2"}
+    spark.conf.set("spark.sql.ansi.enabled", "false")
+    assert n.select(n.arr[5], n.arr[-1]).first() == (None, None)
 
 
 def test_with_field_and_drop_fields(spark):

@@ -99,25 +99,14 @@ class DataFrame:
     def __getitem__(self, item: Any) -> Any:
         if isinstance(item, str):
             jc = _N.col(item, self._jdf.id())
-            self._jdf.select([jc])  # analysed now, as in PySpark
+            self._jdf.check(jc)  # analysed now, as in PySpark
             return Column(jc)
         if isinstance(item, Column):
             return self.filter(item)
         if isinstance(item, (list, tuple)):
             return self.select(*item)
         if isinstance(item, int):
-            columns = self.columns
-            if not 0 <= item < len(columns):
-                from ember.errors import PySparkIndexError
-
-                raise PySparkIndexError(
-                    errorClass="INDEX_OUT_OF_RANGE",
-                    messageParameters={
-                        "arg_name": "item",
-                        "index": str(item),
-                    },
-                )
-            return Column(_N.col(columns[item], self._jdf.id()))
+            return Column(_N.col(self.columns[item], self._jdf.id()))
         raise _type_error("item", "Column, int, list, str or tuple", item)
 
     def colRegex(self, colName: str) -> Column:
