@@ -106,7 +106,10 @@ impl DataFrame {
 
     pub fn with_columns(&self, names: &[String], exprs: &[Expr]) -> Result<Self> {
         let s = self.session.settings();
-        self.analysed(ops::with_columns(&self.frame, &s, names, exprs), &sql_texts(exprs))
+        self.analysed(
+            ops::with_columns(&self.frame, &s, names, exprs),
+            &sql_texts(exprs),
+        )
     }
 
     pub fn with_columns_renamed(&self, renames: &[(String, String)]) -> Self {

@@ -109,7 +109,7 @@ mod tests {
         for (x, want) in cases {
             assert_eq!(java_double(x), want, "{x}");
         }
-        assert_eq!(java_float(3.14159265358979_f32), "3.1415927");
+        assert_eq!(java_float(std::f32::consts::PI), "3.1415927");
     }
 
     #[test]

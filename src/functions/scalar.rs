@@ -66,7 +66,7 @@ fn make_struct(r: &Resolver, _name: &str, args: Vec<Resolved>) -> Result<Resolve
 }
 
 fn named_struct(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
-    if args.len() % 2 != 0 {
+    if !args.len().is_multiple_of(2) {
         return Err(SparkError::new(
             ErrorKind::Analysis,
             "WRONG_NUM_ARGS.WITHOUT_SUGGESTION",
@@ -105,7 +105,7 @@ fn array(r: &Resolver, _name: &str, args: Vec<Resolved>) -> Result<Resolved> {
 }
 
 fn create_map(r: &Resolver, _name: &str, args: Vec<Resolved>) -> Result<Resolved> {
-    if args.len() % 2 != 0 {
+    if !args.len().is_multiple_of(2) {
         return Err(SparkError::new(
             ErrorKind::Analysis,
             "WRONG_NUM_ARGS.WITHOUT_SUGGESTION",

@@ -74,7 +74,11 @@ pub fn to_spark_string(x: DFExpr, time_zone: String) -> DFExpr {
 }
 
 pub fn array_get(array: DFExpr, index: DFExpr, ansi: bool) -> DFExpr {
-    call(Kind::ArrayGet { ansi }, "spark_array_get", vec![array, index])
+    call(
+        Kind::ArrayGet { ansi },
+        "spark_array_get",
+        vec![array, index],
+    )
 }
 
 pub fn spark_substring(s: DFExpr, pos: DFExpr, len: DFExpr) -> DFExpr {

@@ -93,7 +93,11 @@ pub fn values(settings: &Settings, rows: &[Vec<Expr>], names: &[String]) -> Resu
     let resolver = Resolver::new(&one_row, settings);
     let resolved = rows
         .iter()
-        .map(|r| r.iter().map(|e| resolver.resolve(e)).collect::<Result<Vec<_>>>())
+        .map(|r| {
+            r.iter()
+                .map(|e| resolver.resolve(e))
+                .collect::<Result<Vec<_>>>()
+        })
         .collect::<Result<Vec<_>>>()?;
     let width = resolved.first().map_or(0, Vec::len);
     if resolved.iter().any(|r| r.len() != width) {
@@ -131,7 +135,12 @@ pub fn values(settings: &Settings, rows: &[Vec<Expr>], names: &[String]) -> Resu
         .collect();
     let plan = builder.project(projection)?.build()?;
     let out_names = (0..width)
-        .map(|j| names.get(j).cloned().unwrap_or_else(|| format!("col{}", j + 1)))
+        .map(|j| {
+            names
+                .get(j)
+                .cloned()
+                .unwrap_or_else(|| format!("col{}", j + 1))
+        })
         .collect();
     Ok(Frame::new(plan, out_names, &[]))
 }
@@ -274,7 +283,8 @@ pub fn filter(frame: &Frame, settings: &Settings, condition: &Expr) -> Result<Fr
                 cond.name
             ),
         );
-        err.params.push(("filter".into(), format!("\"{}\"", cond.name)));
+        err.params
+            .push(("filter".into(), format!("\"{}\"", cond.name)));
         err.params.push(("type".into(), format!("\"{ty}\"")));
         return Err(err);
     }

@@ -19,6 +19,9 @@ impl From<Expr> for PyColumn {
     }
 }
 
+/// A CASE WHEN's branches and ELSE value.
+type CaseParts = (Vec<(PyColumn, PyColumn)>, Option<PyColumn>);
+
 pub fn exprs(cols: &[PyRef<'_, PyColumn>]) -> Vec<Expr> {
     cols.iter().map(|c| c.inner.clone()).collect()
 }
@@ -136,7 +139,7 @@ impl PyColumn {
     }
 
     /// `(branches, otherwise)` of a CASE WHEN, or None for other columns.
-    fn case_parts(&self) -> Option<(Vec<(PyColumn, PyColumn)>, Option<PyColumn>)> {
+    fn case_parts(&self) -> Option<CaseParts> {
         match &self.inner {
             Expr::CaseWhen {
                 branches,

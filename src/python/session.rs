@@ -79,7 +79,7 @@ impl PySession {
     }
 
     /// An Arrow C stream (pyarrow Table, pandas via pyarrow) → a DataFrame.
-    fn from_arrow_stream(&self, capsule: &Bound<'_, PyCapsule>) -> PyResult<PyDataFrame> {
+    fn create_from_arrow_stream(&self, capsule: &Bound<'_, PyCapsule>) -> PyResult<PyDataFrame> {
         let table = pyo3_arrow::PyTable::from_arrow_pycapsule(capsule)?;
         let (batches, schema) = table.into_inner();
         let (schema, batches) = sparkify(batches, &schema).py()?;

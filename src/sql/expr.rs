@@ -19,7 +19,9 @@ pub fn parse_expression(text: &str) -> Result<Expr> {
     let mut parser = Parser::new(&dialect)
         .try_with_sql(&rewritten)
         .map_err(|e| parse_error(text, &e))?;
-    let item = parser.parse_select_item().map_err(|e| parse_error(text, &e))?;
+    let item = parser
+        .parse_select_item()
+        .map_err(|e| parse_error(text, &e))?;
     // Trailing tokens (besides an alias handled by the caller) are errors.
     if parser.peek_token().token != datafusion::sql::sqlparser::tokenizer::Token::EOF {
         let tok = parser.peek_token();
@@ -67,8 +69,12 @@ fn suffixed_literal(suffix: &str, args: &[Expr]) -> Result<Expr> {
         "d" => Literal::Double(text.parse().map_err(|_| bad())?),
         "f" => Literal::Float(text.parse().map_err(|_| bad())?),
         _ => match number(&text)? {
-            Literal::Integer(v) => Literal::Decimal(v as i128, v.unsigned_abs().to_string().len() as u8, 0),
-            Literal::Long(v) => Literal::Decimal(v as i128, v.unsigned_abs().to_string().len() as u8, 0),
+            Literal::Integer(v) => {
+                Literal::Decimal(v as i128, v.unsigned_abs().to_string().len() as u8, 0)
+            }
+            Literal::Long(v) => {
+                Literal::Decimal(v as i128, v.unsigned_abs().to_string().len() as u8, 0)
+            }
             other => other,
         },
     };
@@ -159,7 +165,11 @@ fn negate(l: Literal) -> Option<Literal> {
 
 fn value(v: &Value) -> Result<Literal> {
     Ok(match v {
-        Value::Number(n, _) => number(n)?,
+        Value::Number(n, true) => Literal::Long(
+            n.parse()
+                .map_err(|_| SparkError::illegal_argument(format!("invalid number {n}L")))?,
+        ),
+        Value::Number(n, false) => number(n)?,
         Value::SingleQuotedString(s) | Value::DoubleQuotedString(s) => Literal::String(s.clone()),
         Value::Boolean(b) => Literal::Boolean(*b),
         Value::Null => Literal::Null,

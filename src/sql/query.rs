@@ -17,14 +17,14 @@ use crate::session::Session;
 
 /// Plans a SQL query into a frame, eagerly analysed.
 pub fn plan_query(session: &Session, text: &str) -> Result<Frame> {
-    plan(session, text).map_err(|e| super::text::with_position(e, text).with_plan(|| text.to_string()))
+    plan(session, text)
+        .map_err(|e| super::text::with_position(e, text).with_plan(|| text.to_string()))
 }
 
 fn plan(session: &Session, text: &str) -> Result<Frame> {
     let dialect = GenericDialect {};
     let rewritten = super::text::rewrite_literal_suffixes(text);
-    let statements =
-        Parser::parse_sql(&dialect, &rewritten).map_err(|e| parse_error(text, &e))?;
+    let statements = Parser::parse_sql(&dialect, &rewritten).map_err(|e| parse_error(text, &e))?;
     let [Statement::Query(query)] = statements.as_slice() else {
         return Err(SparkError::not_implemented(
             "SQL statements other than a single query",

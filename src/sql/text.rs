@@ -23,7 +23,8 @@ fn offset(text: &str, loc: Location) -> Option<usize> {
     Some(line_start + line.char_indices().nth(col).map_or(line.len(), |(i, _)| i))
 }
 
-/// Rewrites Spark's suffixed numeric literals into marker calls.
+/// Rewrites Spark's suffixed numeric literals into marker calls (`2L` the
+/// tokenizer already knows: it marks the number as long).
 pub fn rewrite_literal_suffixes(text: &str) -> String {
     let dialect = GenericDialect {};
     let Ok(tokens) = Tokenizer::new(&dialect, text).tokenize_with_location() else {
@@ -42,8 +43,10 @@ pub fn rewrite_literal_suffixes(text: &str) -> String {
         {
             continue;
         }
-        let (Some(start), Some(end)) = (offset(text, pair[0].span.start), offset(text, pair[1].span.end))
-        else {
+        let (Some(start), Some(end)) = (
+            offset(text, pair[0].span.start),
+            offset(text, pair[1].span.end),
+        ) else {
             continue;
         };
         out.push_str(&text[copied..start]);
@@ -71,7 +74,12 @@ pub fn with_position(mut err: SparkError, text: &str) -> SparkError {
     let Some((_, object)) = err.params.iter().find(|(k, _)| k == key) else {
         return err;
     };
-    let last = object.rsplit('.').next().unwrap_or(object).trim_matches('`').to_string();
+    let last = object
+        .rsplit('.')
+        .next()
+        .unwrap_or(object)
+        .trim_matches('`')
+        .to_string();
     let dialect = GenericDialect {};
     let Ok(tokens) = Tokenizer::new(&dialect, text).tokenize_with_location() else {
         return err;
@@ -97,8 +105,8 @@ mod tests {
     #[test]
     fn suffixed_literals_become_markers() {
         assert_eq!(
-            rewrite_literal_suffixes("SELECT 1D, 2L + x, 'a 1D', 1.5BD"),
-            "SELECT __ember_lit_d(1), __ember_lit_l(2) + x, 'a 1D', __ember_lit_bd(1.5)"
+            rewrite_literal_suffixes("SELECT 1D, 2S + x, 'a 1D', 1.5BD"),
+            "SELECT __ember_lit_d(1), __ember_lit_s(2) + x, 'a 1D', __ember_lit_bd(1.5)"
         );
         assert_eq!(rewrite_literal_suffixes("SELECT 1 d"), "SELECT 1 d");
     }

@@ -191,7 +191,9 @@ class SparkSession:
             return self._from_pandas(data, schema, verifySchema)
         if module.startswith("pyarrow") and type(data).__name__ == "Table":
             if schema is None:
-                return DataFrame(self._jss.from_arrow_stream(data.__arrow_c_stream__()), self)
+                return DataFrame(
+                    self._jss.create_from_arrow_stream(data.__arrow_c_stream__()), self
+                )
             data = [tuple(r.values()) for r in data.to_pylist()]
         if module == "numpy" and type(data).__name__ == "ndarray":
             data = _numpy_rows(data)
@@ -216,7 +218,7 @@ class SparkSession:
                 import pyarrow as pa
 
                 table = pa.Table.from_pandas(pdf, preserve_index=False)
-                df = DataFrame(self._jss.from_arrow_stream(table.__arrow_c_stream__()), self)
+                df = DataFrame(self._jss.create_from_arrow_stream(table.__arrow_c_stream__()), self)
                 if schema is not None:
                     df = df.toDF(*schema)
                 return df
