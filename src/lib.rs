@@ -26,6 +26,7 @@ pub mod expr;
 pub mod format;
 pub mod functions;
 pub mod plan;
+pub mod planner;
 pub mod runtime;
 pub mod session;
 pub mod show;

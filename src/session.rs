@@ -25,6 +25,8 @@ type Views = Arc<RwLock<HashMap<String, Frame>>>;
 
 pub struct Session {
     pub ctx: SessionContext,
+    /// The state simple pipelines are planned with (see `planner`).
+    pipeline: datafusion::execution::session_state::SessionState,
     conf: RwLock<BTreeMap<String, String>>,
     views: Views,
     /// `global_temp` views, shared by every session of the process.
@@ -98,8 +100,10 @@ impl Session {
         opts.optimizer.enable_round_robin_repartition = false;
         opts.execution.coalesce_batches = true;
         let ctx = SessionContext::new_with_config(config);
+        let pipeline = crate::planner::pipeline_state(ctx.state());
         let session = Session {
             ctx,
+            pipeline,
             conf: RwLock::new(BTreeMap::new()),
             views: Arc::default(),
             global_views,
@@ -309,8 +313,7 @@ impl Session {
     /// Runs a frame; batches come back per partition, in partition order,
     /// with Spark's column names.
     pub async fn execute(&self, frame: &Frame) -> Result<Vec<RecordBatch>> {
-        let state = self.ctx.state();
-        let physical = state.create_physical_plan(&frame.plan).await?;
+        let physical = self.physical_plan(frame).await?;
         let parts = collect_partitioned(physical, self.ctx.task_ctx()).await?;
         let schema = frame.output_schema();
         let mut out = vec![];
@@ -326,10 +329,21 @@ impl Session {
         Ok(out)
     }
 
+    /// Plans a frame for execution, with the rule set its shape needs.
+    async fn physical_plan(
+        &self,
+        frame: &Frame,
+    ) -> Result<std::sync::Arc<dyn datafusion::physical_plan::ExecutionPlan>> {
+        if crate::planner::is_pipeline(&frame.plan) {
+            Ok(self.pipeline.create_physical_plan(&frame.plan).await?)
+        } else {
+            Ok(self.ctx.state().create_physical_plan(&frame.plan).await?)
+        }
+    }
+
     /// The physical plan text of a frame.
     pub async fn physical_plan_text(&self, frame: &Frame) -> Result<String> {
-        let state = self.ctx.state();
-        let physical = state.create_physical_plan(&frame.plan).await?;
+        let physical = self.physical_plan(frame).await?;
         let text = datafusion::physical_plan::displayable(physical.as_ref())
             .indent(false)
             .to_string();

@@ -293,7 +293,7 @@ pub fn show_string(
 
 fn vertical_layout(out: &mut String, names: &[String], rows: &[Vec<String>]) {
     if rows.is_empty() {
-        out.push_str("(0 rows)\n");
+        out.push_str("(0 rows)");
         return;
     }
     let name_w = names
