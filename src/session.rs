@@ -157,7 +157,7 @@ impl Session {
                 ErrorKind::IllegalArgument,
                 "INVALID_CONF_VALUE.TYPE_MISMATCH",
                 "22022",
-                format!("The value '{value}' in the config \"{key}\" is invalid. It should be a boolean value."),
+                format!("The value '{value}' in the config \"{key}\" is invalid. It should be a/an 'boolean' value."),
                 &[("confValue", value.to_string()), ("confName", key.to_string())],
             ));
         }

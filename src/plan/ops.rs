@@ -62,7 +62,7 @@ pub fn range(
 ) -> Result<Frame> {
     if step == 0 {
         return Err(SparkError::illegal_argument(
-            "The step of range cannot be 0",
+            "requirement failed: step (0) cannot be 0",
         ));
     }
     let f = ctx.table_function("range")?;

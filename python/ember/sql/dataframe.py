@@ -8,7 +8,7 @@ import json
 from typing import TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Optional, Tuple, Union
 
 from ember import _native
-from ember.errors import PySparkAttributeError, PySparkTypeError, PySparkValueError
+from ember.errors import PySparkAttributeError, PySparkValueError
 from ember.sql.column import Column, _col_from_name, _type_error
 from ember.sql.types import Row, StructType, _make_row_factory
 from ember.storagelevel import StorageLevel
@@ -179,12 +179,11 @@ class DataFrame:
     def toDF(self, *cols: str) -> "DataFrame":
         for c in cols:
             if not isinstance(c, str):
-                raise _type_error("cols", "str", c)
+                raise _type_error("cols", "list[str]", c)
         return self._wrap(self._jdf.to_df(list(cols)))
 
     def alias(self, alias: str) -> "DataFrame":
-        if not isinstance(alias, str):
-            raise _type_error("alias", "str", alias)
+        assert isinstance(alias, str), "alias should be a string"
         return self._wrap(self._jdf.alias(alias))
 
     def limit(self, num: int) -> "DataFrame":
@@ -207,7 +206,7 @@ class DataFrame:
         jcs = self._jcols(cols)
         if not jcs:
             raise PySparkValueError(
-                errorClass="CANNOT_BE_EMPTY", messageParameters={"item": "column"}
+                errorClass="CANNOT_BE_EMPTY", messageParameters={"item": "cols"}
             )
         ascending = kwargs.get("ascending", True)
         if isinstance(ascending, (bool, int)):
@@ -216,7 +215,7 @@ class DataFrame:
         elif isinstance(ascending, list):
             jcs = [jc if asc else jc.sort(False, False) for asc, jc in zip(ascending, jcs)]
         else:
-            raise _type_error("ascending", "bool or list", ascending)
+            raise _type_error("ascending", "Column, int or str", ascending)
         return jcs
 
     def orderBy(self, *cols: Any, **kwargs: Any) -> "DataFrame":
@@ -240,11 +239,9 @@ class DataFrame:
 
     def transform(self, func: Callable[..., "DataFrame"], *args: Any, **kwargs: Any) -> "DataFrame":
         result = func(self, *args, **kwargs)
-        if not isinstance(result, DataFrame):
-            raise PySparkTypeError(
-                errorClass="INVALID_RETURN_TYPE_FOR_DATAFRAME",
-                messageParameters={"return_type": type(result).__name__},
-            )
+        assert isinstance(result, DataFrame), (
+            "Func returned an instance of type [%s], should have been DataFrame." % type(result)
+        )
         return result
 
     def hint(self, name: str, *parameters: Any) -> "DataFrame":
@@ -322,7 +319,7 @@ class DataFrame:
         self, storageLevel: StorageLevel = StorageLevel.MEMORY_AND_DISK_DESER
     ) -> "DataFrame":
         if not isinstance(storageLevel, StorageLevel):
-            raise _type_error("storageLevel", "StorageLevel", storageLevel)
+            raise TypeError("storageLevel must be of type pyspark.StorageLevel")
         if self._uncached is None:
             self._uncached = self._jdf
             self._jdf = self._jdf.cached()

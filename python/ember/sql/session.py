@@ -196,6 +196,8 @@ class SparkSession:
                 )
             data = [tuple(r.values()) for r in data.to_pylist()]
         if module == "numpy" and type(data).__name__ == "ndarray":
+            if data.ndim == 1 and schema is None:
+                schema = ["value"]
             data = _numpy_rows(data)
         if isinstance(schema, (list, tuple)) and not all(isinstance(n, str) for n in schema):
             raise PySparkTypeError(
@@ -204,8 +206,8 @@ class SparkSession:
             )
         if isinstance(data, (str, bytes)) or not isinstance(data, Iterable):
             raise PySparkTypeError(
-                errorClass="INVALID_TYPE",
-                messageParameters={"arg_name": "data", "arg_type": type(data).__name__},
+                errorClass="CANNOT_INFER_SCHEMA_FOR_TYPE",
+                messageParameters={"data_type": type(data).__name__},
             )
         struct, rows = _prepare_local_data(data, schema, samplingRatio, verifySchema)
         return DataFrame(self._jss.create_dataframe(rows, struct.json()), self)
@@ -233,8 +235,12 @@ class SparkSession:
         """The DataFrame of a temporary view (``name`` or ``global_temp.name``)."""
         if not isinstance(tableName, str):
             raise PySparkTypeError(
-                errorClass="NOT_STR",
-                messageParameters={"arg_name": "tableName", "arg_type": type(tableName).__name__},
+                errorClass="NOT_EXPECTED_TYPE",
+                messageParameters={
+                    "arg_name": "tableName",
+                    "expected_type": "str",
+                    "arg_type": type(tableName).__name__,
+                },
             )
         return DataFrame(self._jss.table(tableName), self)
 
