@@ -256,3 +256,113 @@ impl DataFrame {
             .create_view(name, self.frame.clone(), replace, global)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::sync::Arc;
+
+    use datafusion::arrow::array::{Array, AsArray, Int32Array, RecordBatch, StringArray};
+    use datafusion::arrow::datatypes::{DataType, Field, Int32Type, Schema};
+
+    use super::DataFrame;
+    use crate::error::ErrorKind;
+    use crate::expr::{Expr, Literal};
+    use crate::plan::ops;
+    use crate::session::Session;
+
+    fn people() -> DataFrame {
+        let session = Session::new(BTreeMap::new()).unwrap();
+        let schema = Arc::new(Schema::new(vec![
+            Field::new("Id", DataType::Int32, true),
+            Field::new("name", DataType::Utf8, true),
+        ]));
+        let batch = RecordBatch::try_new(
+            Arc::clone(&schema),
+            vec![
+                Arc::new(Int32Array::from(vec![Some(1), Some(2), None])),
+                Arc::new(StringArray::from(vec![Some("a"), None, Some("c")])),
+            ],
+        )
+        .unwrap();
+        DataFrame::new(session, ops::from_batches(schema, vec![batch]).unwrap())
+    }
+
+    fn run<T>(f: impl std::future::Future<Output = crate::error::Result<T>>) -> T {
+        crate::runtime::block_on(f).unwrap().unwrap()
+    }
+
+    #[test]
+    fn select_names_columns_as_spark_does() {
+        let df = people();
+        let plus = Expr::call("+", vec![Expr::col("id"), Expr::lit(Literal::Integer(1))]);
+        let out = df.select(&[Expr::col("ID"), plus]).unwrap();
+        assert_eq!(out.columns(), vec!["ID", "(id + 1)"]);
+        let batches = run(out.collect());
+        let sums = batches[0].column(1).as_primitive::<Int32Type>();
+        assert_eq!(
+            sums.iter().collect::<Vec<_>>(),
+            vec![Some(2), Some(3), None]
+        );
+    }
+
+    #[test]
+    fn duplicate_output_names_are_allowed() {
+        let df = people();
+        let out = df.select(&[Expr::col("name"), Expr::col("name")]).unwrap();
+        assert_eq!(out.columns(), vec!["name", "name"]);
+        assert_eq!(run(out.count()), 3);
+    }
+
+    #[test]
+    fn unknown_columns_fail_at_analysis() {
+        let err = people().select(&[Expr::col("nme")]).err().unwrap();
+        assert_eq!(err.kind, ErrorKind::Analysis);
+        assert_eq!(
+            err.condition.as_deref(),
+            Some("UNRESOLVED_COLUMN.WITH_SUGGESTION")
+        );
+        assert!(err.message.contains("[`name`, `Id`]. SQLSTATE: 42703;\n"));
+    }
+
+    #[test]
+    fn division_by_zero_raises_under_ansi_and_is_null_otherwise() {
+        let df = people();
+        let div = Expr::call("/", vec![Expr::col("id"), Expr::lit(Literal::Integer(0))]);
+        let err = crate::runtime::block_on(async { df.select(&[div.clone()])?.collect().await })
+            .unwrap()
+            .err()
+            .unwrap();
+        assert_eq!(err.condition.as_deref(), Some("DIVIDE_BY_ZERO"));
+        df.session
+            .set_conf("spark.sql.ansi.enabled", "false")
+            .unwrap();
+        let batches = run(df.select(&[div]).unwrap().collect());
+        assert_eq!(batches[0].column(0).null_count(), 3);
+    }
+
+    #[test]
+    fn show_prints_spark_text() {
+        let df = people();
+        let text = run(df.show_string(2, 20, false));
+        assert_eq!(
+            text,
+            "+---+----+\n| Id|name|\n+---+----+\n|  1|   a|\n|  2|NULL|\n+---+----+\nonly showing top 2 rows"
+        );
+    }
+
+    #[test]
+    fn cache_runs_the_plan_once() {
+        let df = people().cached().unwrap();
+        assert!(!df.is_materialized());
+        assert_eq!(run(df.count()), 3);
+        assert!(df.is_materialized());
+        assert_eq!(
+            run(df.collect())
+                .iter()
+                .map(|b| b.num_rows())
+                .sum::<usize>(),
+            3
+        );
+    }
+}
