@@ -65,19 +65,25 @@ fn make_struct(r: &Resolver, _name: &str, args: Vec<Resolved>) -> Result<Resolve
     r.make(core_fn::named_struct(pairs), name)
 }
 
-fn named_struct(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
-    if !args.len().is_multiple_of(2) {
-        return Err(SparkError::new(
-            ErrorKind::Analysis,
-            "WRONG_NUM_ARGS.WITHOUT_SUGGESTION",
-            "42605",
-            format!(
-                "The `{name}` requires 2n (n > 0) parameters but the actual number is {}.",
-                args.len()
-            ),
-            &[],
-        ));
+/// Functions of key/value pairs take an even number of arguments.
+fn even_arity(name: &str, args: &[Resolved]) -> Result<()> {
+    if args.len().is_multiple_of(2) {
+        return Ok(());
     }
+    Err(SparkError::new(
+        ErrorKind::Analysis,
+        "WRONG_NUM_ARGS.WITHOUT_SUGGESTION",
+        "42605",
+        format!(
+            "The `{name}` requires 2n (n > 0) parameters but the actual number is {}.",
+            args.len()
+        ),
+        &[],
+    ))
+}
+
+fn named_struct(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
+    even_arity(name, &args)?;
     let n = call_name("named_struct", &args);
     r.make(
         core_fn::named_struct(args.into_iter().map(|a| a.expr).collect()),
@@ -105,18 +111,7 @@ fn array(r: &Resolver, _name: &str, args: Vec<Resolved>) -> Result<Resolved> {
 }
 
 fn create_map(r: &Resolver, _name: &str, args: Vec<Resolved>) -> Result<Resolved> {
-    if !args.len().is_multiple_of(2) {
-        return Err(SparkError::new(
-            ErrorKind::Analysis,
-            "WRONG_NUM_ARGS.WITHOUT_SUGGESTION",
-            "42605",
-            format!(
-                "The `map` requires 2n (n > 0) parameters but the actual number is {}.",
-                args.len()
-            ),
-            &[],
-        ));
-    }
+    even_arity("map", &args)?;
     let name = call_name("map", &args);
     let keys: Vec<&Resolved> = args.iter().step_by(2).collect();
     let values: Vec<&Resolved> = args.iter().skip(1).step_by(2).collect();

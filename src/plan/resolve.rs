@@ -39,6 +39,24 @@ impl Resolved {
     }
 }
 
+/// Spark's error for `x[...]` / `x.f` on a value that is not a struct, array or map.
+fn extract_base_error(base: &Resolved) -> Result<SparkError> {
+    let ty = base.spark_type()?.sql_name();
+    Ok(SparkError::new(
+        ErrorKind::Analysis,
+        "INVALID_EXTRACT_BASE_FIELD_TYPE",
+        "42000",
+        format!(
+            "Can't extract a value from \"{}\". Need a complex type [STRUCT, ARRAY, MAP] but got \"{ty}\".",
+            base.name
+        ),
+        &[
+            ("base", format!("\"{}\"", base.name)),
+            ("other", format!("\"{ty}\"")),
+        ],
+    ))
+}
+
 pub struct Resolver<'a> {
     pub frame: &'a Frame,
     pub settings: &'a Settings,
@@ -249,20 +267,7 @@ impl<'a> Resolver<'a> {
     /// `base.field` for a struct; `short_name` keeps only the field name.
     fn struct_field(&self, base: Resolved, field: &str, short_name: bool) -> Result<Resolved> {
         let DataType::Struct(fields) = &base.data_type else {
-            return Err(SparkError::new(
-                ErrorKind::Analysis,
-                "INVALID_EXTRACT_BASE_FIELD_TYPE",
-                "42000",
-                format!(
-                    "Can't extract a value from \"{}\". Need a complex type [STRUCT, ARRAY, MAP] but got \"{}\".",
-                    base.name,
-                    base.spark_type()?.sql_name()
-                ),
-                &[
-                    ("base", format!("\"{}\"", base.name)),
-                    ("other", format!("\"{}\"", base.spark_type()?.sql_name())),
-                ],
-            ));
+            return Err(extract_base_error(&base)?);
         };
         let cs = self.settings.case_sensitive;
         let hits: Vec<_> = fields
@@ -323,20 +328,7 @@ impl<'a> Resolver<'a> {
                 );
                 self.make(e, name)
             }
-            _ => Err(SparkError::new(
-                ErrorKind::Analysis,
-                "INVALID_EXTRACT_BASE_FIELD_TYPE",
-                "42000",
-                format!(
-                    "Can't extract a value from \"{}\". Need a complex type [STRUCT, ARRAY, MAP] but got \"{}\".",
-                    base.name,
-                    base.spark_type()?.sql_name()
-                ),
-                &[
-                    ("base", format!("\"{}\"", base.name)),
-                    ("other", format!("\"{}\"", base.spark_type()?.sql_name())),
-                ],
-            )),
+            _ => Err(extract_base_error(&base)?),
         }
     }
 
