@@ -257,6 +257,29 @@ impl SparkError {
         )
     }
 
+    /// A decimal value that does not fit `target` (`DECIMAL(p,s)`).
+    pub fn numeric_out_of_range(value: &str, target: &str) -> Self {
+        let (p, s) = target
+            .trim_start_matches("DECIMAL(")
+            .trim_end_matches(')')
+            .split_once(',')
+            .unwrap_or(("38", "18"));
+        SparkError::new(
+            ErrorKind::Arithmetic,
+            "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION",
+            "22003",
+            format!(
+                " {value} cannot be represented as Decimal({p}, {s}). If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error, and return NULL instead."
+            ),
+            &[
+                ("value", value.to_string()),
+                ("precision", p.to_string()),
+                ("scale", s.to_string()),
+                ("config", "\"spark.sql.ansi.enabled\"".to_string()),
+            ],
+        )
+    }
+
     pub fn invalid_array_index(index: i64, size: usize) -> Self {
         SparkError::new(
             ErrorKind::ArrayIndexOutOfBounds,

@@ -94,6 +94,7 @@ pub fn arity(name: &str, args: &[Resolved], expected: &[usize]) -> Result<()> {
             ("functionName", format!("`{name}`")),
             ("expectedNum", want.clone()),
             ("actualNum", args.len().to_string()),
+            ("docroot", "https://spark.apache.org/docs/latest".into()),
         ],
     ))
 }

@@ -254,7 +254,10 @@ fn arith(r: &Resolver, op: &str, args: Vec<Resolved>) -> Result<Resolved> {
         };
         let l = cast_plain(o.l, &SparkType::Decimal(p1 as u8, s1 as i8).to_arrow());
         let rr = cast_plain(o.r, &SparkType::Decimal(p2 as u8, s2 as i8).to_arrow());
-        let e = cast_plain(binary_expr(l, op_kind, rr), &result.to_arrow());
+        let mut e = cast_plain(binary_expr(l, op_kind, rr), &result.to_arrow());
+        if matches!(result, SparkType::Decimal(38, _)) {
+            e = udfs::decimal_check(e, r.settings.ansi);
+        }
         return r.make(e, name);
     }
     let t = wider(r, &o.lt, &o.rt).to_arrow();

@@ -36,8 +36,13 @@ fn coalesce(r: &Resolver, _name: &str, args: Vec<Resolved>) -> Result<Resolved> 
             ErrorKind::Analysis,
             "WRONG_NUM_ARGS.WITHOUT_SUGGESTION",
             "42605",
-            "The `coalesce` requires > 0 parameters but the actual number is 0.",
-            &[],
+            "The `coalesce` requires > 0 parameters but the actual number is 0. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.",
+            &[
+                ("functionName", "`coalesce`".into()),
+                ("expectedNum", "> 0".into()),
+                ("actualNum", "0".into()),
+                ("docroot", "https://spark.apache.org/docs/latest".into()),
+            ],
         ));
     }
     let name = call_name("coalesce", &args);

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use datafusion::arrow::array::{Array, ArrayRef, AsArray, StringBuilder};
 use datafusion::arrow::compute::kernels::numeric;
-use datafusion::arrow::datatypes::DataType;
+use datafusion::arrow::datatypes::{DataType, DecimalType};
 use datafusion::common::Result as DFResult;
 use datafusion::logical_expr::{
     ColumnarValue, Expr as DFExpr, ScalarFunctionArgs, ScalarUDF, ScalarUDFImpl, Signature,
@@ -30,6 +30,8 @@ enum Kind {
     Substring,
     /// `arr[i]`, 0-based; out of bounds raises under ANSI, else NULL.
     ArrayGet { ansi: bool },
+    /// A decimal that overflowed its precision raises under ANSI, else NULL.
+    DecimalCheck { ansi: bool },
 }
 
 #[derive(Debug, PartialEq, Eq, Hash)]
@@ -73,6 +75,10 @@ pub fn to_spark_string(x: DFExpr, time_zone: String) -> DFExpr {
     call(Kind::ToString { time_zone }, "spark_string", vec![x])
 }
 
+pub fn decimal_check(x: DFExpr, ansi: bool) -> DFExpr {
+    call(Kind::DecimalCheck { ansi }, "spark_decimal_check", vec![x])
+}
+
 pub fn array_get(array: DFExpr, index: DFExpr, ansi: bool) -> DFExpr {
     call(
         Kind::ArrayGet { ansi },
@@ -96,7 +102,9 @@ impl ScalarUDFImpl for SparkUdf {
 
     fn return_type(&self, arg_types: &[DataType]) -> DFResult<DataType> {
         Ok(match &self.kind {
-            Kind::CheckedArith(_) | Kind::NonZero { .. } => arg_types[0].clone(),
+            Kind::CheckedArith(_) | Kind::NonZero { .. } | Kind::DecimalCheck { .. } => {
+                arg_types[0].clone()
+            }
             Kind::CastCheck { .. } => arg_types[1].clone(),
             Kind::ToString { .. } | Kind::Substring => DataType::Utf8,
             Kind::ArrayGet { .. } => match &arg_types[0] {
@@ -176,8 +184,12 @@ impl SparkUdf {
                                 _ => ErrorKind::NumberFormat,
                             };
                             SparkError::cast_invalid_input(&text, from, to, kind)
+                        } else if to.starts_with("DECIMAL") {
+                            SparkError::numeric_out_of_range(&text, to)
                         } else {
+                            let finite = !matches!(text.as_str(), "NaN" | "Infinity" | "-Infinity");
                             let suffix = match from.as_str() {
+                                _ if !finite => "",
                                 "BIGINT" => "L",
                                 "SMALLINT" => "S",
                                 "TINYINT" => "Y",
@@ -237,6 +249,31 @@ impl SparkUdf {
                     &indices,
                     None,
                 )?)
+            }
+            Kind::DecimalCheck { ansi } => {
+                let DataType::Decimal128(p, s) = a[0].data_type() else {
+                    return Ok(Arc::clone(&a[0]));
+                };
+                let (p, s) = (*p, *s);
+                let d = a[0].as_primitive::<datafusion::arrow::datatypes::Decimal128Type>();
+                if *ansi {
+                    for v in d.iter().flatten() {
+                        if datafusion::arrow::datatypes::Decimal128Type::validate_decimal_precision(
+                            v, p, s,
+                        )
+                        .is_err()
+                        {
+                            let text = crate::format::decimal_string(v, s);
+                            let err = SparkError::numeric_out_of_range(
+                                &text,
+                                &format!("DECIMAL({p},{s})"),
+                            );
+                            return Err(to_df_error(err));
+                        }
+                    }
+                    return Ok(Arc::clone(&a[0]));
+                }
+                Ok(Arc::new(d.null_if_overflow_precision(p)))
             }
             Kind::Substring => {
                 let s = datafusion::arrow::compute::cast(&a[0], &DataType::Utf8)?;

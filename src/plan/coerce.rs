@@ -39,7 +39,19 @@ pub fn cast(resolver: &Resolver, r: Resolved, to: &SparkType, ansi: bool) -> Res
     if matches!(from, SparkType::Null) {
         return Ok(cast_plain(r.expr, &target));
     }
-    check_castable(&from, to)?;
+    check_castable(&from, to).map_err(|mut e| {
+        let shown = r.output_name();
+        e.message = e.message.replacen(
+            "Cannot resolve due",
+            &format!("Cannot resolve \"{shown}\" due"),
+            1,
+        );
+        e.params.push(("sqlExpr".into(), format!("\"{shown}\"")));
+        e
+    })?;
+    if let Some(e) = timestamp_seconds(&r, &from, to, &target) {
+        return Ok(e);
+    }
     let needs_check = from.is_string() || (from.is_numeric() && to.is_numeric());
     if !needs_check {
         return Ok(cast_plain(r.expr, &target));
@@ -62,6 +74,37 @@ pub fn cast(resolver: &Resolver, r: Resolved, to: &SparkType, ansi: bool) -> Res
         ))
     } else {
         Ok(attempted)
+    }
+}
+
+/// Spark counts seconds when casting between numbers and timestamps.
+fn timestamp_seconds(
+    r: &Resolved,
+    from: &SparkType,
+    to: &SparkType,
+    target: &DataType,
+) -> Option<DFExpr> {
+    use datafusion::common::ScalarValue;
+    let micros = |v: f64| DFExpr::Literal(ScalarValue::Float64(Some(v)), None);
+    match (from, to) {
+        (f, SparkType::Timestamp) if f.is_numeric() => {
+            let scaled = cast_plain(r.expr.clone(), &DataType::Float64) * micros(1e6);
+            Some(cast_plain(cast_plain(scaled, &DataType::Int64), target))
+        }
+        (SparkType::Timestamp, t) if t.is_numeric() => {
+            let us = cast_plain(r.expr.clone(), &DataType::Int64);
+            let secs = if t.is_integral() {
+                let div = DFExpr::Literal(ScalarValue::Int64(Some(1_000_000)), None);
+                // floor division, as Spark does for instants before the epoch
+                datafusion::functions::math::expr_fn::floor(
+                    cast_plain(us, &DataType::Float64) / cast_plain(div, &DataType::Float64),
+                )
+            } else {
+                cast_plain(us, &DataType::Float64) / micros(1e6)
+            };
+            Some(cast_plain(secs, target))
+        }
+        _ => None,
     }
 }
 

@@ -14,6 +14,9 @@ use crate::types::SparkType;
 
 /// Parses Spark SQL expression text (`F.expr`, `selectExpr`, `filter("...")`).
 pub fn parse_expression(text: &str) -> Result<Expr> {
+    if text.trim().is_empty() {
+        return Err(super::empty_statement(text));
+    }
     let dialect = GenericDialect {};
     let rewritten = super::text::rewrite_literal_suffixes(text);
     let mut parser = Parser::new(&dialect)

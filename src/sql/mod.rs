@@ -13,6 +13,19 @@ use datafusion::sql::sqlparser::parser::ParserError;
 
 use crate::error::{ErrorKind, SparkError};
 
+/// Spark's `PARSE_EMPTY_STATEMENT` for blank SQL text.
+pub(crate) fn empty_statement(text: &str) -> SparkError {
+    SparkError {
+        kind: ErrorKind::Parse,
+        condition: Some("PARSE_EMPTY_STATEMENT".into()),
+        sql_state: Some("42617".into()),
+        params: vec![],
+        message: format!(
+            "\n[PARSE_EMPTY_STATEMENT] Syntax error, unexpected empty statement. SQLSTATE: 42617 (line 1, pos 0)\n\n== SQL ==\n{text}\n^^^\n"
+        ),
+    }
+}
+
 /// Spark's `PARSE_SYNTAX_ERROR` for a parser error on `text`.
 pub(crate) fn parse_error(text: &str, err: &ParserError) -> SparkError {
     let msg = err.to_string();

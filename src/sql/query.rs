@@ -22,6 +22,9 @@ pub fn plan_query(session: &Session, text: &str) -> Result<Frame> {
 }
 
 fn plan(session: &Session, text: &str) -> Result<Frame> {
+    if text.trim().is_empty() {
+        return Err(super::empty_statement(text));
+    }
     let dialect = GenericDialect {};
     let rewritten = super::text::rewrite_literal_suffixes(text);
     let statements = Parser::parse_sql(&dialect, &rewritten).map_err(|e| parse_error(text, &e))?;
