@@ -43,8 +43,9 @@ fmt: $(VENV)/.deps
 	cargo fmt
 	$(VENV)/bin/ruff format python tests benches examples
 
-## bench: the start-up and tiny-query benchmark against the peers
-bench: develop
+## bench: the start-up and tiny-query benchmark against the peers (release build)
+bench: $(VENV)/.deps
+	$(VENV)/bin/maturin develop --release --quiet
 	$(PY) benches/run.py
 
 clean:

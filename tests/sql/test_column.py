@@ -339,3 +339,16 @@ def test_when_requires_a_column():
     with pytest.raises(PySparkTypeError) as e:
         F.when("a > 1", 1)
     assert e.value.getCondition() == "NOT_EXPECTED_TYPE"
+
+
+def test_functions_not_yet_implemented_say_so():
+    from ember.errors import PySparkNotImplementedError
+
+    with pytest.raises(PySparkNotImplementedError) as e:
+        F.percentile_approx
+    assert (
+        str(e.value)
+        == "[NOT_IMPLEMENTED] pyspark.sql.functions.percentile_approx is not implemented."
+    )
+    with pytest.raises(AttributeError):
+        F.no_such_function

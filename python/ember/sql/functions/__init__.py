@@ -2,3 +2,16 @@
 
 from ember.sql.functions.builtin import *  # noqa: F401,F403
 from ember.sql.functions.builtin import __all__  # noqa: F401
+
+
+def __getattr__(name: str):
+    from ember.sql.functions._catalog import PYSPARK_FUNCTIONS
+
+    if name in PYSPARK_FUNCTIONS:
+        from ember.errors import PySparkNotImplementedError
+
+        raise PySparkNotImplementedError(
+            errorClass="NOT_IMPLEMENTED",
+            messageParameters={"feature": "pyspark.sql.functions.%s" % name},
+        )
+    raise AttributeError("module 'ember.sql.functions' has no attribute %r" % name)
