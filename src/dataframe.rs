@@ -169,6 +169,23 @@ impl DataFrame {
         self.session.execute(&limited).await
     }
 
+    /// The last `n` rows, in order.
+    pub async fn tail(&self, n: usize) -> Result<Vec<RecordBatch>> {
+        let batches = self.collect().await?;
+        let total: usize = batches.iter().map(RecordBatch::num_rows).sum();
+        let mut skip = total.saturating_sub(n);
+        let mut out = vec![];
+        for b in batches {
+            if skip >= b.num_rows() {
+                skip -= b.num_rows();
+                continue;
+            }
+            out.push(b.slice(skip, b.num_rows() - skip));
+            skip = 0;
+        }
+        Ok(out)
+    }
+
     pub async fn count(&self) -> Result<i64> {
         let plan = ops::count_plan(&self.frame)?;
         let frame = Frame::new(plan, vec!["count".into()], &[]);

@@ -111,6 +111,11 @@ impl PyDataFrame {
         batches_to_rows(py, &batches)
     }
 
+    fn tail<'py>(&self, py: Python<'py>, n: usize) -> PyResult<Bound<'py, PyList>> {
+        let batches = wait_for(py, self.inner.tail(n))?;
+        batches_to_rows(py, &batches)
+    }
+
     fn count(&self, py: Python<'_>) -> PyResult<i64> {
         wait_for(py, self.inner.count())
     }

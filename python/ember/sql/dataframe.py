@@ -275,8 +275,7 @@ class DataFrame:
         return self.head()
 
     def tail(self, num: int) -> List[Row]:
-        rows = self.collect()
-        return rows[len(rows) - num :] if num > 0 else []
+        return self._rows(self._jdf.tail(_non_negative(num, "num")))
 
     def isEmpty(self) -> bool:
         return len(self._jdf.take(1)) == 0
