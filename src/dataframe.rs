@@ -346,10 +346,12 @@ mod tests {
     fn division_by_zero_raises_under_ansi_and_is_null_otherwise() {
         let df = people();
         let div = Expr::call("/", vec![Expr::col("id"), Expr::lit(Literal::Integer(0))]);
-        let err = crate::runtime::block_on(async { df.select(&[div.clone()])?.collect().await })
-            .unwrap()
-            .err()
-            .unwrap();
+        let err = crate::runtime::block_on(async {
+            df.select(std::slice::from_ref(&div))?.collect().await
+        })
+        .unwrap()
+        .err()
+        .unwrap();
         assert_eq!(err.condition.as_deref(), Some("DIVIDE_BY_ZERO"));
         df.session
             .set_conf("spark.sql.ansi.enabled", "false")
