@@ -244,25 +244,6 @@ impl Session {
         Ok(())
     }
 
-    pub fn drop_view(&self, name: &str, global: bool) -> bool {
-        let views = if global {
-            &self.global_views
-        } else {
-            &self.views
-        };
-        views
-            .write()
-            .map(|mut m| m.remove(&name.to_lowercase()).is_some())
-            .unwrap_or(false)
-    }
-
-    pub fn view_names(&self) -> Vec<String> {
-        self.views
-            .read()
-            .map(|m| m.keys().cloned().collect())
-            .unwrap_or_default()
-    }
-
     /// The frame a table name refers to (`name`, `global_temp.name`).
     pub fn lookup_table(&self, name: &str) -> Result<Frame> {
         let parts = crate::plan::parse_attribute_name(name)?;

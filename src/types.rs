@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use datafusion::arrow::datatypes::{DataType, Field, Fields, IntervalUnit, Schema, TimeUnit};
+use datafusion::arrow::datatypes::{DataType, Field, Fields, IntervalUnit, TimeUnit};
 use serde_json::{json, Map, Value};
 
 use crate::error::{Result, SparkError};
@@ -440,17 +440,6 @@ impl StructField {
             f.is_nullable(),
         ))
     }
-}
-
-/// A Spark schema (a struct type) for an Arrow schema.
-pub fn schema_from_arrow(schema: &Schema) -> Result<SparkType> {
-    Ok(SparkType::Struct(
-        schema
-            .fields()
-            .iter()
-            .map(|f| StructField::from_arrow(f))
-            .collect::<Result<Vec<_>>>()?,
-    ))
 }
 
 #[cfg(test)]

@@ -23,15 +23,6 @@ fn lookup(name: &str) -> Option<Builder> {
         .map(|(_, b)| *b)
 }
 
-/// Every function name the registry knows.
-pub fn names() -> Vec<&'static str> {
-    operators::TABLE
-        .iter()
-        .chain(scalar::TABLE.iter())
-        .map(|(n, _)| *n)
-        .collect()
-}
-
 pub fn resolve_call(
     resolver: &Resolver,
     name: &str,

@@ -1,7 +1,7 @@
 //! Spark's implicit type coercion and casts (ANSI mode aware).
 
 use datafusion::arrow::datatypes::DataType;
-use datafusion::logical_expr::{Expr as DFExpr, ExprSchemable};
+use datafusion::logical_expr::Expr as DFExpr;
 
 use super::resolve::{Resolved, Resolver};
 use crate::error::{ErrorKind, Result, SparkError};
@@ -318,9 +318,4 @@ pub fn comparison_operands(
         }
     };
     Ok((conv(l, &target)?, conv(r, &target)?))
-}
-
-/// The DataFusion type of an expression in the resolver's input schema.
-pub fn type_of(resolver: &Resolver, e: &DFExpr) -> Result<DataType> {
-    Ok(e.get_type(resolver.schema())?)
 }

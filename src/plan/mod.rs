@@ -135,22 +135,6 @@ impl Frame {
             .map(|(i, _)| i)
             .collect()
     }
-
-    /// The single column `name` refers to, or Spark's error.
-    pub fn field_index(&self, name: &str, case_sensitive: bool) -> Result<usize> {
-        let hits = self.lookup(name, case_sensitive);
-        match hits.as_slice() {
-            [i] => Ok(*i),
-            [] => Err(SparkError::unresolved_column(name, &self.names())),
-            many => Err(SparkError::ambiguous_reference(
-                name,
-                &many
-                    .iter()
-                    .map(|i| self.fields[*i].name.clone())
-                    .collect::<Vec<_>>(),
-            )),
-        }
-    }
 }
 
 pub fn names_equal(a: &str, b: &str, case_sensitive: bool) -> bool {

@@ -16,7 +16,6 @@ use super::{internal_name, names_equal, Frame, OutField};
 use crate::error::{ErrorKind, Result, SparkError};
 use crate::expr::Expr;
 use crate::session::Settings;
-use crate::types::SparkType;
 
 /// A fresh frame over the same plan: a new id, same columns (a view read, `df.alias`).
 pub fn rebase(frame: &Frame, qualifier: Option<&str>) -> Frame {
@@ -491,15 +490,4 @@ pub fn count_plan(frame: &Frame) -> Result<LogicalPlan> {
 /// The Spark schema of a frame as Spark JSON.
 pub fn schema_json(frame: &Frame) -> Result<String> {
     Ok(frame.spark_schema()?.to_json().to_string())
-}
-
-/// A new, empty frame with the given Spark schema.
-pub fn empty(schema: &SparkType) -> Result<Frame> {
-    let SparkType::Struct(fields) = schema else {
-        return Err(SparkError::internal("schema must be a struct"));
-    };
-    let arrow = Arc::new(Schema::new(
-        fields.iter().map(|f| f.to_arrow()).collect::<Vec<_>>(),
-    ));
-    from_batches(arrow, vec![])
 }

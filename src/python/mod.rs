@@ -43,13 +43,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<dataframe::PyDataFrame>()?;
     m.add_class::<column::PyColumn>()?;
     m.add_function(wrap_pyfunction!(column::parse_expression, m)?)?;
-    m.add_function(wrap_pyfunction!(function_names, m)?)?;
     m.add("SPARK_VERSION", crate::session::SPARK_VERSION)?;
     Ok(())
-}
-
-/// Names of the functions the registry resolves.
-#[pyfunction]
-fn function_names() -> Vec<&'static str> {
-    crate::functions::names()
 }

@@ -104,13 +104,4 @@ impl PySession {
     fn sql(&self, query: &str) -> PyResult<PyDataFrame> {
         Ok(self.df(crate::sql::plan_query(&self.inner, query).py()?))
     }
-
-    #[pyo3(signature = (name, global_view=false))]
-    fn drop_view(&self, name: &str, global_view: bool) -> bool {
-        self.inner.drop_view(name, global_view)
-    }
-
-    fn view_names(&self) -> Vec<String> {
-        self.inner.view_names()
-    }
 }
