@@ -98,6 +98,13 @@ impl DataFrame {
         self.select(&exprs)
     }
 
+    pub fn aggregate(&self, groups: &[Expr], aggs: &[Expr]) -> Result<Self> {
+        let s = self.session.settings();
+        let mut texts = sql_texts(groups);
+        texts.extend(sql_texts(aggs));
+        self.analysed(ops::aggregate(&self.frame, &s, groups, aggs), &texts)
+    }
+
     pub fn filter(&self, condition: &Expr) -> Result<Self> {
         let s = self.session.settings();
         let texts = sql_texts(std::slice::from_ref(condition));

@@ -308,11 +308,13 @@ impl SparkError {
     /// Spark's checks that report the plan append `;` and the plan's text to
     /// the message (`… SQLSTATE: 42703;\n'Project …`).
     pub fn with_plan(mut self, plan: impl FnOnce() -> String) -> Self {
-        const WITH_PLAN: [&str; 4] = [
+        const WITH_PLAN: [&str; 6] = [
             "UNRESOLVED_COLUMN.",
             "DATATYPE_MISMATCH",
             "MULTI_ALIAS_WITHOUT_GENERATOR",
             "INVALID_LIMIT_LIKE_EXPRESSION",
+            "MISSING_GROUP_BY",
+            "MISSING_AGGREGATION",
         ];
         let reports_plan = self
             .condition

@@ -5,6 +5,7 @@
 //! Each entry resolves already-resolved arguments into a DataFusion
 //! expression and names the output the way Spark does.
 
+mod aggregate;
 mod operators;
 mod scalar;
 pub mod udfs;
@@ -19,6 +20,7 @@ fn lookup(name: &str) -> Option<Builder> {
     operators::TABLE
         .iter()
         .chain(scalar::TABLE.iter())
+        .chain(aggregate::TABLE.iter())
         .find(|(n, _)| *n == name)
         .map(|(_, b)| *b)
 }
@@ -31,6 +33,9 @@ pub fn resolve_call(
 ) -> Result<Resolved> {
     let key = name.to_lowercase();
     if distinct {
+        if key == "count" {
+            return aggregate::count_distinct(resolver, args);
+        }
         return Err(SparkError::not_implemented(&format!("{key}(DISTINCT ...)")));
     }
     match lookup(&key) {

@@ -48,6 +48,14 @@ impl PyDataFrame {
         Ok(self.inner.select_expr(&texts).py()?.into())
     }
 
+    fn aggregate(&self, groups: Cols<'_>, aggs: Cols<'_>) -> PyResult<Self> {
+        Ok(self
+            .inner
+            .aggregate(&exprs(&groups), &exprs(&aggs))
+            .py()?
+            .into())
+    }
+
     fn filter(&self, condition: PyRef<'_, PyColumn>) -> PyResult<Self> {
         Ok(self.inner.filter(&condition.inner).py()?.into())
     }

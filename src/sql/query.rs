@@ -44,12 +44,18 @@ fn plan(session: &Session, text: &str) -> Result<Frame> {
     if let Some(w) = &select.selection {
         frame = ops::filter(&frame, &settings, &convert(w)?)?;
     }
-    let has_group_by = match &select.group_by {
-        GroupByExpr::Expressions(e, _) => !e.is_empty(),
-        GroupByExpr::All(_) => true,
+    let groups = match &select.group_by {
+        GroupByExpr::Expressions(e, modifiers) if modifiers.is_empty() => {
+            e.iter().map(convert).collect::<Result<Vec<_>>>()?
+        }
+        _ => {
+            return Err(SparkError::not_implemented(
+                "GROUP BY ALL, ROLLUP, CUBE in SQL",
+            ))
+        }
     };
-    if has_group_by || select.having.is_some() {
-        return Err(SparkError::not_implemented("GROUP BY in SQL"));
+    if select.having.is_some() {
+        return Err(SparkError::not_implemented("HAVING in SQL"));
     }
     let items = select
         .projection
@@ -73,12 +79,17 @@ fn plan(session: &Session, text: &str) -> Result<Frame> {
         },
         None => vec![],
     };
-    let projected = ops::select(&frame, &settings, &items)?;
+    let projected = if groups.is_empty() {
+        ops::select(&frame, &settings, &items)?
+    } else {
+        ops::group_select(&frame, &settings, &groups, &items)?
+    };
     let mut out = if orders.is_empty() {
         projected
     } else {
         match ops::sort(&projected, &settings, &orders) {
             Ok(sorted) => sorted,
+            Err(e) if !groups.is_empty() => return Err(e),
             Err(_) => {
                 let sorted = ops::sort(&frame, &settings, &orders)?;
                 ops::select(&sorted, &settings, &items)?

@@ -316,3 +316,28 @@ def test_explain(capsys, spark):
     spark.range(3).explain(True)
     out = capsys.readouterr().out
     assert "== Parsed Logical Plan ==" in out and "== Optimized Logical Plan ==" in out
+
+
+def test_group_by_and_global_aggregates(spark):
+    df = spark.createDataFrame(
+        [("a", 1, 1.5), ("a", 2, None), ("b", None, 3.0), (None, 4, 4.0)],
+        "g string, i int, d double",
+    )
+    out = df.groupBy("g").agg(F.sum("i"), F.avg("d"), F.count("*")).orderBy("g")
+    assert out.columns == ["g", "sum(i)", "avg(d)", "count(1)"]
+    assert out.collect() == [
+        Row(g=None, **{"sum(i)": 4, "avg(d)": 4.0, "count(1)": 1}),
+        Row(g="a", **{"sum(i)": 3, "avg(d)": 1.5, "count(1)": 2}),
+        Row(g="b", **{"sum(i)": None, "avg(d)": 3.0, "count(1)": 1}),
+    ]
+    assert df.groupBy("g").count().orderBy("g").collect()[1] == Row(g="a", count=2)
+    assert df.agg(F.max("i"), F.countDistinct("g")).first() == (4, 2)
+    empty = df.filter("i > 100")
+    assert empty.agg(F.count("i"), F.sum("i")).collect() == [(0, None)]
+    assert empty.groupBy("g").count().collect() == []
+    with pytest.raises(AnalysisException) as e:
+        df.select("g", F.sum("i"))
+    assert e.value.getCondition() == "MISSING_GROUP_BY"
+    with pytest.raises(AnalysisException) as e:
+        df.groupBy("g").agg(F.col("i"))
+    assert e.value.getCondition() == "MISSING_AGGREGATION"

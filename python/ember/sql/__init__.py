@@ -3,6 +3,7 @@
 from ember.sql import functions, types
 from ember.sql.column import Column
 from ember.sql.dataframe import DataFrame
+from ember.sql.group import GroupedData
 from ember.sql.session import SparkSession
 from ember.sql.types import Row
 from ember.sql.window import Window, WindowSpec
@@ -10,6 +11,7 @@ from ember.sql.window import Window, WindowSpec
 __all__ = [
     "Column",
     "DataFrame",
+    "GroupedData",
     "Row",
     "SparkSession",
     "Window",

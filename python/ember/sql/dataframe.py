@@ -14,6 +14,7 @@ from ember.sql.types import Row, StructType, _make_row_factory
 from ember.storagelevel import StorageLevel
 
 if TYPE_CHECKING:
+    from ember.sql.group import GroupedData
     from ember.sql.session import SparkSession
 
 __all__ = ["DataFrame"]
@@ -141,6 +142,18 @@ class DataFrame:
         raise _type_error("condition", "Column or str", condition)
 
     where = filter
+
+    def groupBy(self, *cols: Any) -> "GroupedData":
+        """Groups the rows by the given columns for aggregation."""
+        from ember.sql.group import GroupedData
+
+        return GroupedData(self._jcols(cols), self)
+
+    groupby = groupBy
+
+    def agg(self, *exprs: Any) -> "DataFrame":
+        """Aggregates the whole DataFrame (``groupBy().agg(...)``)."""
+        return self.groupBy().agg(*exprs)
 
     def withColumn(self, colName: str, col: Column) -> "DataFrame":
         if not isinstance(col, Column):

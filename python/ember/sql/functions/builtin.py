@@ -6,6 +6,7 @@ engine's function registry, the same one ``spark.sql`` and ``F.expr`` use.
 
 from __future__ import annotations
 
+import builtins
 import datetime
 import decimal
 from typing import Any
@@ -24,6 +25,14 @@ __all__ = [
     "asc_nulls_last",
     "broadcast",
     "coalesce",
+    "count",
+    "countDistinct",
+    "count_distinct",
+    "avg",
+    "max",
+    "mean",
+    "min",
+    "sum",
     "col",
     "column",
     "create_map",
@@ -63,9 +72,9 @@ def _literal_jc(value: Any) -> Any:
                 errorClass="UNSUPPORTED_LITERAL",
                 messageParameters={"literal": str(value)},
             )
-        scale = max(-exponent, 0)
+        scale = builtins.max(-exponent, 0)
         unscaled = int(value.scaleb(scale))
-        precision = max(len(digits) + max(exponent, 0), scale, 1)
+        precision = builtins.max(len(digits) + builtins.max(exponent, 0), scale, 1)
         return _N.decimal_lit(unscaled, precision, scale)
     from ember.sql import types as T
 
@@ -142,6 +151,39 @@ def array(*cols: Any) -> Column:
 
 def create_map(*cols: Any) -> Column:
     return Column(_N.call("map", _cols(cols)))
+
+
+def count(col: Any) -> Column:
+    """The number of non-null values; ``count("*")`` counts rows."""
+    if isinstance(col, str) and col == "*":
+        return Column(_N.call("count", [_N.lit(1)]))
+    return _fn("count", col)
+
+
+def count_distinct(col: Any, *cols: Any) -> Column:
+    return Column(_N.call("count", [_to_col_jc(c) for c in (col,) + cols], True))
+
+
+countDistinct = count_distinct
+
+
+def sum(col: Any) -> Column:
+    return _fn("sum", col)
+
+
+def avg(col: Any) -> Column:
+    return _fn("avg", col)
+
+
+mean = avg
+
+
+def min(col: Any) -> Column:
+    return _fn("min", col)
+
+
+def max(col: Any) -> Column:
+    return _fn("max", col)
 
 
 def upper(col: Any) -> Column:

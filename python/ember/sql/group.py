@@ -1,0 +1,97 @@
+"""GroupedData: the result of ``DataFrame.groupBy`` (``pyspark.sql.GroupedData``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Dict, List, Union
+
+from ember import _native
+from ember.sql.column import Column, _type_error
+from ember.sql.types import NumericType
+
+if TYPE_CHECKING:
+    from ember.sql.dataframe import DataFrame
+
+__all__ = ["GroupedData"]
+
+_N = _native.Column
+
+# The names Spark's `agg({"col": "fn"})` accepts for its aggregate functions.
+_DICT_NAMES = {"mean": "avg", "average": "avg"}
+
+
+class GroupedData:
+    """Aggregations over the groups of a DataFrame."""
+
+    def __init__(self, jgroups: List[Any], df: "DataFrame") -> None:
+        self._jgroups = jgroups
+        self._df = df
+        self.session = df.sparkSession
+
+    def agg(self, *exprs: Union[Column, Dict[str, str]]) -> "DataFrame":
+        """Computes aggregates: Columns, or one dict of ``{column: function}``."""
+        from ember.sql.dataframe import DataFrame
+
+        if not exprs:
+            from ember.errors import PySparkValueError
+
+            raise PySparkValueError(
+                errorClass="CANNOT_BE_EMPTY", messageParameters={"item": "exprs"}
+            )
+        if len(exprs) == 1 and isinstance(exprs[0], dict):
+            jaggs = []
+            for name, fn in _java_hash_map_order(exprs[0]):
+                fn = _DICT_NAMES.get(fn.lower(), fn.lower())
+                arg = _N.lit(1) if (fn == "count" and name == "*") else _N.col(name)
+                jaggs.append(_N.call(fn, [arg]))
+        else:
+            for c in exprs:
+                if not isinstance(c, Column):
+                    raise _type_error("exprs", "Column", c)
+            jaggs = [c._jc for c in exprs]
+        return DataFrame(self._df._jdf.aggregate(self._jgroups, jaggs), self.session)
+
+    def count(self) -> "DataFrame":
+        """The number of rows in each group, as column ``count``."""
+        return self.agg(Column(_N.call("count", [_N.lit(1)])).alias("count"))
+
+    def _numeric(self, fn: str, cols: tuple) -> "DataFrame":
+        names = list(cols)
+        if not names:
+            names = [f.name for f in self._df.schema.fields if isinstance(f.dataType, NumericType)]
+        return self.agg(*[Column(_N.call(fn, [_N.col(n)])) for n in names])
+
+    def sum(self, *cols: str) -> "DataFrame":
+        return self._numeric("sum", cols)
+
+    def avg(self, *cols: str) -> "DataFrame":
+        return self._numeric("avg", cols)
+
+    mean = avg
+
+    def min(self, *cols: str) -> "DataFrame":
+        return self._numeric("min", cols)
+
+    def max(self, *cols: str) -> "DataFrame":
+        return self._numeric("max", cols)
+
+
+def _java_string_hash(s: str) -> int:
+    h = 0
+    for unit in s.encode("utf-16-be").hex(" ", 2).split():
+        h = (31 * h + int(unit, 16)) & 0xFFFFFFFF
+    return h
+
+
+def _java_hash_map_order(d: Dict[str, str]) -> List[Any]:
+    """The iteration order of a ``java.util.HashMap`` holding ``d``: PySpark
+    passes the dict to the JVM as one, and the aggregates come out in that
+    order."""
+    capacity = 16
+    while len(d) > capacity * 0.75:
+        capacity *= 2
+
+    def bucket(key: str) -> int:
+        h = _java_string_hash(key)
+        return (h ^ (h >> 16)) & (capacity - 1)
+
+    return sorted(d.items(), key=lambda kv: bucket(kv[0]))
