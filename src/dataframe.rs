@@ -105,6 +105,20 @@ impl DataFrame {
         self.analysed(ops::aggregate(&self.frame, &s, groups, aggs), &texts)
     }
 
+    /// `join` with a condition (or none: a cross join).
+    pub fn join_on(&self, right: &DataFrame, condition: Option<&Expr>, how: &str) -> Result<Self> {
+        let s = self.session.settings();
+        let frame = crate::plan::join::join_on(&self.frame, &right.frame, &s, condition, how);
+        self.analysed(frame, &[])
+    }
+
+    /// `join` on key names (Spark's USING join).
+    pub fn join_using(&self, right: &DataFrame, keys: &[String], how: &str) -> Result<Self> {
+        let s = self.session.settings();
+        let frame = crate::plan::join::join_using(&self.frame, &right.frame, &s, keys, how);
+        self.analysed(frame, &[])
+    }
+
     pub fn filter(&self, condition: &Expr) -> Result<Self> {
         let s = self.session.settings();
         let texts = sql_texts(std::slice::from_ref(condition));

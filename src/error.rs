@@ -364,12 +364,33 @@ fn levenshtein(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// The Spark error somewhere in a chain of wrapped errors, if any.
+fn find_spark(err: &(dyn std::error::Error + 'static)) -> Option<SparkError> {
+    let mut cur = Some(err);
+    while let Some(e) = cur {
+        if let Some(spark) = e.downcast_ref::<SparkError>() {
+            return Some(spark.clone());
+        }
+        cur = e.source();
+    }
+    None
+}
+
 impl From<DataFusionError> for SparkError {
     fn from(err: DataFusionError) -> Self {
+        if let Some(spark) = find_spark(&err) {
+            return spark;
+        }
         match err {
             DataFusionError::External(inner) => match inner.downcast::<SparkError>() {
                 Ok(spark) => *spark,
-                Err(other) => SparkError::internal(other.to_string()),
+                Err(other) => match other.downcast::<DataFusionError>() {
+                    Ok(df) => SparkError::from(*df),
+                    Err(other) => match other.downcast::<ArrowError>() {
+                        Ok(arrow) => SparkError::from(*arrow),
+                        Err(other) => SparkError::internal(other.to_string()),
+                    },
+                },
             },
             DataFusionError::Context(_, inner) => SparkError::from(*inner),
             DataFusionError::Shared(inner) => match std::sync::Arc::try_unwrap(inner) {

@@ -9,6 +9,7 @@
 
 pub mod cache;
 pub mod coerce;
+pub mod join;
 pub mod ops;
 pub mod resolve;
 

@@ -56,6 +56,26 @@ impl PyDataFrame {
             .into())
     }
 
+    #[pyo3(signature = (right, condition, how))]
+    fn join_on(
+        &self,
+        right: PyRef<'_, PyDataFrame>,
+        condition: Option<PyRef<'_, PyColumn>>,
+        how: &str,
+    ) -> PyResult<Self> {
+        let cond = condition.as_ref().map(|c| &c.inner);
+        Ok(self.inner.join_on(&right.inner, cond, how).py()?.into())
+    }
+
+    fn join_using(
+        &self,
+        right: PyRef<'_, PyDataFrame>,
+        keys: Vec<String>,
+        how: &str,
+    ) -> PyResult<Self> {
+        Ok(self.inner.join_using(&right.inner, &keys, how).py()?.into())
+    }
+
     fn filter(&self, condition: PyRef<'_, PyColumn>) -> PyResult<Self> {
         Ok(self.inner.filter(&condition.inner).py()?.into())
     }

@@ -155,6 +155,35 @@ class DataFrame:
         """Aggregates the whole DataFrame (``groupBy().agg(...)``)."""
         return self.groupBy().agg(*exprs)
 
+    def join(self, other: "DataFrame", on: Any = None, how: Optional[str] = None) -> "DataFrame":
+        """Joins with ``other`` on a condition (Column or list of Columns) or on
+        column names (one merged key column each, as Spark's USING join)."""
+        if not isinstance(other, DataFrame):
+            raise _type_error("other", "DataFrame", other)
+        how = "inner" if how is None else how
+        if not isinstance(how, str):
+            raise _type_error("how", "str", how)
+        if isinstance(on, str):
+            on = [on]
+        if isinstance(on, (list, tuple)) and on and all(isinstance(k, str) for k in on):
+            return self._wrap(self._jdf.join_using(other._jdf, list(on), how))
+        if isinstance(on, (list, tuple)):
+            if not on:
+                on = None
+            else:
+                cond = on[0]
+                for c in on[1:]:
+                    cond = cond & c
+                on = cond
+        if on is not None and not isinstance(on, Column):
+            raise _type_error("on", "Column, list or str", on)
+        return self._wrap(self._jdf.join_on(other._jdf, on._jc if on is not None else None, how))
+
+    def crossJoin(self, other: "DataFrame") -> "DataFrame":
+        if not isinstance(other, DataFrame):
+            raise _type_error("other", "DataFrame", other)
+        return self._wrap(self._jdf.join_on(other._jdf, None, "cross"))
+
     def withColumn(self, colName: str, col: Column) -> "DataFrame":
         if not isinstance(col, Column):
             raise _type_error("col", "Column", col)
