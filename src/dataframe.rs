@@ -119,6 +119,26 @@ impl DataFrame {
         self.analysed(frame, &[])
     }
 
+    /// `union`/`intersect`/`except` by position (`by_name`: `unionByName`).
+    pub fn set_op(
+        &self,
+        right: &DataFrame,
+        op: &str,
+        all: bool,
+        by_name: bool,
+        allow_missing: bool,
+    ) -> Result<Self> {
+        use crate::plan::setops;
+        let s = self.session.settings();
+        let frame = if by_name {
+            setops::union_by_name(&self.frame, &right.frame, &s, allow_missing)
+        } else {
+            setops::SetOp::parse(op)
+                .and_then(|op| setops::set_op(&self.frame, &right.frame, &s, op, all))
+        };
+        self.analysed(frame, &[])
+    }
+
     pub fn filter(&self, condition: &Expr) -> Result<Self> {
         let s = self.session.settings();
         let texts = sql_texts(std::slice::from_ref(condition));

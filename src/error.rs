@@ -308,8 +308,10 @@ impl SparkError {
     /// Spark's checks that report the plan append `;` and the plan's text to
     /// the message (`… SQLSTATE: 42703;\n'Project …`).
     pub fn with_plan(mut self, plan: impl FnOnce() -> String) -> Self {
-        const WITH_PLAN: [&str; 6] = [
+        const WITH_PLAN: [&str; 8] = [
             "UNRESOLVED_COLUMN.",
+            "NUM_COLUMNS_MISMATCH",
+            "INCOMPATIBLE_COLUMN_TYPE",
             "DATATYPE_MISMATCH",
             "MULTI_ALIAS_WITHOUT_GENERATOR",
             "INVALID_LIMIT_LIKE_EXPRESSION",

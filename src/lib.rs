@@ -12,6 +12,7 @@
 //! plan                  frames (plans with Spark's column identities), the resolver, Spark's
 //!                       type coercion, the DataFrame operations, caching
 //! functions             the Spark function registry (operators and functions by name)
+//! io                    data sources read into frames (Parquet)
 //! sql                   Spark SQL text → the same expressions and plans
 //! types                 Spark data types ⇄ Arrow, Spark's JSON schema form
 //! show                  Spark's text form of values and the `show()` layout
@@ -25,6 +26,7 @@ pub mod error;
 pub mod expr;
 pub mod format;
 pub mod functions;
+pub mod io;
 pub mod plan;
 pub mod planner;
 pub mod runtime;

@@ -19,6 +19,11 @@ pub struct Settings {
     pub ansi: bool,
     pub case_sensitive: bool,
     pub time_zone: String,
+    /// Frames of the queries enclosing a subquery, innermost first: the
+    /// columns a correlated subquery can refer to.
+    pub outer: Vec<Frame>,
+    /// Plans subqueries met in SQL text (set while planning `spark.sql`).
+    pub subqueries: Option<crate::plan::resolve::Subqueries>,
 }
 
 type Views = Arc<RwLock<HashMap<String, Frame>>>;
@@ -134,6 +139,8 @@ impl Session {
             ansi: get("spark.sql.ansi.enabled").eq_ignore_ascii_case("true"),
             case_sensitive: get("spark.sql.caseSensitive").eq_ignore_ascii_case("true"),
             time_zone: get("spark.sql.session.timeZone"),
+            outer: vec![],
+            subqueries: None,
         }
     }
 

@@ -68,6 +68,19 @@ pub enum Expr {
         text: String,
         parsed: Box<Expr>,
     },
+    /// A subquery in SQL text: scalar, `EXISTS` or `IN`. It is planned when
+    /// resolved, against the enclosing query's columns (correlation).
+    Subquery {
+        kind: SubqueryKind,
+        query: Box<datafusion::sql::sqlparser::ast::Query>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SubqueryKind {
+    Scalar,
+    Exists { negated: bool },
+    In { expr: Box<Expr>, negated: bool },
 }
 
 impl Expr {
@@ -162,6 +175,11 @@ impl Expr {
                 if *nulls_first { "FIRST" } else { "LAST" }
             ),
             Expr::Sql { text, .. } => text.clone(),
+            Expr::Subquery { kind, .. } => match kind {
+                SubqueryKind::Scalar => "scalarsubquery()".into(),
+                SubqueryKind::Exists { .. } => "exists()".into(),
+                SubqueryKind::In { expr, .. } => format!("({} IN (listquery()))", expr.repr()),
+            },
         }
     }
 }

@@ -6,6 +6,7 @@
 //! expression and names the output the way Spark does.
 
 mod aggregate;
+mod datetime;
 mod operators;
 mod scalar;
 pub mod udfs;
@@ -21,6 +22,7 @@ fn lookup(name: &str) -> Option<Builder> {
         .iter()
         .chain(scalar::TABLE.iter())
         .chain(aggregate::TABLE.iter())
+        .chain(datetime::TABLE.iter())
         .find(|(n, _)| *n == name)
         .map(|(_, b)| *b)
 }

@@ -228,6 +228,9 @@ fn minus(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
 }
 
 fn arith(r: &Resolver, op: &str, args: Vec<Resolved>) -> Result<Resolved> {
+    if let Some(out) = super::datetime::arithmetic(r, op, &args)? {
+        return Ok(out);
+    }
     let (o, name) = operands(r, op, args)?;
     let op_kind = operator_of(op);
     if o.lt.is_integral() && o.rt.is_integral() {

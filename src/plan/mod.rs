@@ -12,6 +12,7 @@ pub mod coerce;
 pub mod join;
 pub mod ops;
 pub mod resolve;
+pub mod setops;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;

@@ -181,7 +181,7 @@ fn project(frame: &Frame, items: Vec<Resolved>) -> Result<Frame> {
     Ok(Frame::with_fields(plan, fields))
 }
 
-fn pass_through(frame: &Frame, i: usize) -> Resolved {
+pub(crate) fn pass_through(frame: &Frame, i: usize) -> Resolved {
     let f = &frame.fields[i];
     Resolved {
         expr: f.column(),
@@ -613,4 +613,42 @@ pub fn count_plan(frame: &Frame) -> Result<LogicalPlan> {
 /// The Spark schema of a frame as Spark JSON.
 pub fn schema_json(frame: &Frame) -> Result<String> {
     Ok(frame.spark_schema()?.to_json().to_string())
+}
+
+/// A new instance of a relation: every column under a fresh internal name
+/// and identity (each table reference in SQL, as Spark's new expression ids).
+pub fn fresh(frame: &Frame, qualifier: Option<&str>) -> Result<Frame> {
+    let mut exprs = vec![];
+    let mut fields = vec![];
+    for f in frame.fields.iter() {
+        let internal = internal_name();
+        exprs.push(f.column().alias(&internal));
+        fields.push(OutField {
+            name: f.name.clone(),
+            internal,
+            qualifier: qualifier.map(str::to_string),
+            lineage: vec![],
+        });
+    }
+    let plan = LogicalPlanBuilder::from(frame.plan.as_ref().clone())
+        .project(exprs)?
+        .build()?;
+    Ok(Frame::with_fields(plan, fields))
+}
+
+/// The first `n` columns, unchanged (drops hidden helper columns).
+pub fn keep_first(frame: &Frame, n: usize) -> Result<Frame> {
+    if n >= frame.fields.len() {
+        return Ok(frame.clone());
+    }
+    let fields: Vec<OutField> = frame.fields[..n].to_vec();
+    let exprs = fields.iter().map(OutField::column).collect::<Vec<_>>();
+    let plan = LogicalPlanBuilder::from(frame.plan.as_ref().clone())
+        .project(exprs)?
+        .build()?;
+    Ok(Frame {
+        id: frame.id,
+        plan: Arc::new(plan),
+        fields: Arc::new(fields),
+    })
 }

@@ -39,6 +39,25 @@ impl Resolved {
     }
 }
 
+/// Plans the query of a subquery expression; `settings.outer` holds the
+/// frames its correlated columns resolve against.
+pub trait SubqueryPlanner: Send + Sync {
+    fn plan(
+        &self,
+        query: &datafusion::sql::sqlparser::ast::Query,
+        settings: &Settings,
+    ) -> Result<Frame>;
+}
+
+#[derive(Clone)]
+pub struct Subqueries(pub std::sync::Arc<dyn SubqueryPlanner>);
+
+impl std::fmt::Debug for Subqueries {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Subqueries")
+    }
+}
+
 /// Spark's error for `x[...]` / `x.f` on a value that is not a struct, array or map.
 fn extract_base_error(base: &Resolved) -> Result<SparkError> {
     let ty = base.spark_type()?.sql_name();
@@ -168,6 +187,121 @@ impl<'a> Resolver<'a> {
                 format!("Sort order {} is only valid in orderBy/sort.", e.repr()),
             )),
             Expr::Sql { parsed, .. } => self.resolve(parsed),
+            Expr::Subquery { kind, query } => self.subquery(kind, query),
+        }
+    }
+
+    fn subquery(
+        &self,
+        kind: &crate::expr::SubqueryKind,
+        query: &datafusion::sql::sqlparser::ast::Query,
+    ) -> Result<Resolved> {
+        use crate::expr::SubqueryKind;
+        use datafusion::logical_expr::expr::{Exists, InSubquery};
+        use datafusion::logical_expr::Subquery;
+        let planner = self
+            .settings
+            .subqueries
+            .clone()
+            .ok_or_else(|| SparkError::not_implemented("subqueries outside spark.sql"))?;
+        let mut inner = self.settings.clone();
+        inner.outer.insert(0, self.frame.clone());
+        let frame = planner.0.plan(query, &inner)?;
+        let subquery = |plan: datafusion::logical_expr::LogicalPlan| {
+            let outer_ref_columns = plan.all_out_ref_exprs();
+            Subquery {
+                subquery: std::sync::Arc::new(plan),
+                outer_ref_columns,
+                spans: Default::default(),
+            }
+        };
+        let one_column = || -> Result<()> {
+            if frame.fields.len() == 1 {
+                return Ok(());
+            }
+            Err(SparkError::new(
+                ErrorKind::Analysis,
+                "INVALID_SUBQUERY_EXPRESSION.SCALAR_SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_COLUMN",
+                "42823",
+                format!(
+                    "Invalid subquery: Scalar subquery must return only one column, but got {}.",
+                    frame.fields.len()
+                ),
+                &[("number", frame.fields.len().to_string())],
+            ))
+        };
+        match kind {
+            SubqueryKind::Scalar => {
+                one_column()?;
+                let sq = subquery(frame.plan.as_ref().clone());
+                let name = format!(
+                    "scalarsubquery({})",
+                    sq.outer_ref_columns
+                        .iter()
+                        .filter_map(|e| match e {
+                            DFExpr::OuterReferenceColumn(_, c) => self
+                                .settings
+                                .outer
+                                .iter()
+                                .chain(std::iter::once(self.frame))
+                                .flat_map(|f| f.fields.iter())
+                                .find(|f| f.internal == c.name)
+                                .map(|f| f.name.clone()),
+                            _ => None,
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+                self.make(DFExpr::ScalarSubquery(sq), name)
+            }
+            SubqueryKind::Exists { negated } => {
+                let sq = subquery(frame.plan.as_ref().clone());
+                let e = DFExpr::Exists(Exists::new(sq, *negated));
+                let name = if *negated {
+                    "(NOT exists())"
+                } else {
+                    "exists()"
+                };
+                self.make(e, name.into())
+            }
+            SubqueryKind::In { expr, negated } => {
+                one_column()?;
+                let value = self.resolve(expr)?;
+                let column = super::ops::pass_through(&frame, 0);
+                let (vt, ct) = (value.spark_type()?, column.spark_type()?);
+                let target = coerce::widen(&vt, &ct)
+                    .ok_or_else(|| {
+                        SparkError::datatype_mismatch(
+                            "INVALID_IN_SUBQUERY",
+                            &format!("({} IN (listquery()))", value.name),
+                            format!(
+                                "The data type of one or more elements in the left hand side of an IN subquery is not compatible with the data type of the output of the subquery. Mismatched columns: [{}, {}].",
+                                vt.sql_name(),
+                                ct.sql_name()
+                            ),
+                        )
+                    })?
+                    .to_arrow();
+                let name = format!("({} IN (listquery()))", value.name);
+                let sub_resolver = Resolver::new(&frame, &inner);
+                let projected =
+                    datafusion::logical_expr::LogicalPlanBuilder::from(frame.plan.as_ref().clone())
+                        .project(vec![coerce::implicit(&sub_resolver, column, &target)?
+                            .alias(super::internal_name())])?
+                        .build()?;
+                let lhs = coerce::implicit(self, value, &target)?;
+                let e = DFExpr::InSubquery(InSubquery::new(
+                    Box::new(lhs),
+                    subquery(projected),
+                    *negated,
+                ));
+                let name = if *negated {
+                    format!("(NOT {name})")
+                } else {
+                    name
+                };
+                self.make(e, name)
+            }
         }
     }
 
@@ -227,6 +361,18 @@ impl<'a> Resolver<'a> {
         };
         let idx = match hits.as_slice() {
             [i] => *i,
+            [] if plan_id.is_none() && !self.settings.outer.is_empty() => {
+                match self.outer_column(&parts)? {
+                    Some(r) => return Ok(r),
+                    None => {
+                        let names: Vec<String> = candidates
+                            .iter()
+                            .map(|i| frame.fields[*i].name.clone())
+                            .collect();
+                        return Err(SparkError::unresolved_column(name, &names));
+                    }
+                }
+            }
             [] => {
                 let names: Vec<String> = candidates
                     .iter()
@@ -262,6 +408,65 @@ impl<'a> Resolver<'a> {
             r = self.struct_field(r, part, true)?;
         }
         Ok(r)
+    }
+
+    /// A column of an enclosing query (a correlated subquery's reference).
+    fn outer_column(&self, parts: &[String]) -> Result<Option<Resolved>> {
+        let cs = self.settings.case_sensitive;
+        for outer in &self.settings.outer {
+            let find = |n: &str, qual: Option<&str>| -> Vec<usize> {
+                outer
+                    .fields
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| {
+                        super::names_equal(&f.name, n, cs)
+                            && qual.is_none_or(|q| {
+                                f.qualifier
+                                    .as_deref()
+                                    .is_some_and(|fq| super::names_equal(fq, q, cs))
+                            })
+                    })
+                    .map(|(i, _)| i)
+                    .collect()
+            };
+            let (hits, rest) = match parts {
+                [q, n, rest @ ..] if !find(n, Some(q)).is_empty() => (find(n, Some(q)), rest),
+                [n, rest @ ..] => (find(n, None), rest),
+                [] => return Ok(None),
+            };
+            let idx = match hits.as_slice() {
+                [i] => *i,
+                [] => continue,
+                many => {
+                    let names = vec![parts[0].clone(); many.len()];
+                    return Err(SparkError::ambiguous_reference(&parts[0], &names));
+                }
+            };
+            let field = std::sync::Arc::clone(
+                outer
+                    .plan
+                    .schema()
+                    .inner()
+                    .fields()
+                    .get(idx)
+                    .ok_or_else(|| SparkError::internal("outer field"))?,
+            );
+            let data_type = field.data_type().clone();
+            let column = datafusion::common::Column::new_unqualified(&outer.fields[idx].internal);
+            let mut r = Resolved {
+                expr: DFExpr::OuterReferenceColumn(field, column),
+                name: outer.fields[idx].name.clone(),
+                data_type,
+                column: None,
+                alias: None,
+            };
+            for part in rest {
+                r = self.struct_field(r, part, true)?;
+            }
+            return Ok(Some(r));
+        }
+        Ok(None)
     }
 
     /// `base.field` for a struct; `short_name` keeps only the field name.

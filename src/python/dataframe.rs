@@ -76,6 +76,22 @@ impl PyDataFrame {
         Ok(self.inner.join_using(&right.inner, &keys, how).py()?.into())
     }
 
+    #[pyo3(signature = (right, op, all, by_name=false, allow_missing=false))]
+    fn set_op(
+        &self,
+        right: PyRef<'_, PyDataFrame>,
+        op: &str,
+        all: bool,
+        by_name: bool,
+        allow_missing: bool,
+    ) -> PyResult<Self> {
+        Ok(self
+            .inner
+            .set_op(&right.inner, op, all, by_name, allow_missing)
+            .py()?
+            .into())
+    }
+
     fn filter(&self, condition: PyRef<'_, PyColumn>) -> PyResult<Self> {
         Ok(self.inner.filter(&condition.inner).py()?.into())
     }

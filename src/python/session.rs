@@ -101,6 +101,14 @@ impl PySession {
         Ok(self.df(self.inner.lookup_table(name).py()?))
     }
 
+    fn read_parquet(&self, py: Python<'_>, paths: Vec<String>) -> PyResult<PyDataFrame> {
+        let session = std::sync::Arc::clone(&self.inner);
+        let frame = super::wait_for(py, async move {
+            crate::io::read_parquet(&session, &paths).await
+        })?;
+        Ok(self.df(frame))
+    }
+
     fn sql(&self, query: &str) -> PyResult<PyDataFrame> {
         Ok(self.df(crate::sql::plan_query(&self.inner, query).py()?))
     }

@@ -37,6 +37,73 @@ pub fn parse_expression(text: &str) -> Result<Expr> {
     select_item(&item)
 }
 
+/// `INTERVAL '3' MONTH`, `INTERVAL 90 DAY`, `INTERVAL '1 year 2 months'`:
+/// a year-month or a day-time interval literal.
+fn interval(iv: &ast::Interval) -> Result<Literal> {
+    let text = match iv.value.as_ref() {
+        SqlExpr::Value(v) => match &v.value {
+            Value::SingleQuotedString(s) | Value::DoubleQuotedString(s) => s.clone(),
+            Value::Number(n, _) => n.clone(),
+            other => other.to_string(),
+        },
+        SqlExpr::UnaryOp {
+            op: UnaryOperator::Minus,
+            expr,
+        } => format!("-{expr}"),
+        other => other.to_string(),
+    };
+    if iv.last_field.is_some() {
+        return Err(SparkError::not_implemented(&format!("interval {iv}")));
+    }
+    let mut pairs: Vec<(f64, String)> = vec![];
+    match &iv.leading_field {
+        Some(f) => {
+            let n: f64 = text.trim().parse().map_err(|_| bad_interval(&text))?;
+            pairs.push((n, f.to_string().to_lowercase()));
+        }
+        None => {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            for chunk in words.chunks(2) {
+                let [n, unit] = chunk else {
+                    return Err(bad_interval(&text));
+                };
+                let n: f64 = n.parse().map_err(|_| bad_interval(&text))?;
+                pairs.push((n, unit.to_lowercase()));
+            }
+        }
+    }
+    let (mut months, mut micros, mut ym, mut dt) = (0i64, 0f64, false, false);
+    for (n, unit) in pairs {
+        match unit.trim_end_matches('s') {
+            "year" => (months, ym) = (months + (n * 12.0) as i64, true),
+            "month" => (months, ym) = (months + n as i64, true),
+            "week" => (micros, dt) = (micros + n * 7.0 * 86_400e6, true),
+            "day" => (micros, dt) = (micros + n * 86_400e6, true),
+            "hour" => (micros, dt) = (micros + n * 3_600e6, true),
+            "minute" => (micros, dt) = (micros + n * 60e6, true),
+            "second" => (micros, dt) = (micros + n * 1e6, true),
+            _ => return Err(bad_interval(&text)),
+        }
+    }
+    match (ym, dt) {
+        (true, false) => Ok(Literal::YearMonthInterval(months as i32)),
+        (false, true) => Ok(Literal::DayTimeInterval(micros.round() as i64)),
+        _ => Err(SparkError::not_implemented(&format!(
+            "interval '{text}' mixing months and days"
+        ))),
+    }
+}
+
+fn bad_interval(text: &str) -> SparkError {
+    SparkError::new(
+        crate::error::ErrorKind::Parse,
+        "INVALID_INTERVAL_FORMAT.INVALID_UNIT",
+        "22006",
+        format!("Error parsing '{text}' to interval."),
+        &[("input", text.to_string())],
+    )
+}
+
 /// A SELECT list item (`expr`, `expr AS alias`, `*`, `t.*`).
 pub fn select_item(item: &ast::SelectItem) -> Result<Expr> {
     use ast::{SelectItem, SelectItemQualifiedWildcardKind};
@@ -452,6 +519,56 @@ pub fn convert(e: &SqlExpr) -> Result<Expr> {
             }
             cur
         }
+        SqlExpr::Interval(iv) => Expr::Literal(interval(iv)?),
+        SqlExpr::Extract { field, expr, .. } => {
+            let f = match field.to_string().to_lowercase().as_str() {
+                "year" | "years" | "y" | "yr" | "yrs" => "year",
+                "quarter" | "qtr" => "quarter",
+                "month" | "months" | "mon" => "month",
+                "day" | "days" | "d" => "day",
+                "doy" | "dayofyear" => "dayofyear",
+                "hour" | "hours" | "h" => "hour",
+                "minute" | "minutes" | "min" => "minute",
+                "second" | "seconds" | "s" | "sec" => "second",
+                other => return Err(SparkError::not_implemented(&format!("EXTRACT({other})"))),
+            };
+            Expr::call(f, vec![convert(expr)?])
+        }
+        SqlExpr::Substring {
+            expr,
+            substring_from,
+            substring_for,
+            ..
+        } => {
+            let mut args = vec![convert(expr)?];
+            args.push(match substring_from {
+                Some(f) => convert(f)?,
+                None => Expr::Literal(Literal::Integer(1)),
+            });
+            if let Some(len) = substring_for {
+                args.push(convert(len)?);
+            }
+            Expr::call("substring", args)
+        }
+        SqlExpr::Subquery(q) => Expr::Subquery {
+            kind: crate::expr::SubqueryKind::Scalar,
+            query: q.clone(),
+        },
+        SqlExpr::Exists { subquery, negated } => Expr::Subquery {
+            kind: crate::expr::SubqueryKind::Exists { negated: *negated },
+            query: subquery.clone(),
+        },
+        SqlExpr::InSubquery {
+            expr,
+            subquery,
+            negated,
+        } => Expr::Subquery {
+            kind: crate::expr::SubqueryKind::In {
+                expr: Box::new(convert(expr)?),
+                negated: *negated,
+            },
+            query: subquery.clone(),
+        },
         SqlExpr::Wildcard(_) => Expr::Star { target: None },
         SqlExpr::QualifiedWildcard(n, _) => Expr::Star {
             target: Some(n.to_string()),

@@ -3,7 +3,9 @@
 //! string filters) and plain SELECT queries over temporary views.
 
 mod expr;
+mod from;
 mod query;
+mod select;
 pub mod text;
 
 pub use expr::parse_expression;

@@ -1,27 +1,33 @@
-//! Plain SELECT queries (projection, FROM a view or `range(...)`, WHERE,
-//! DISTINCT, ORDER BY, LIMIT, OFFSET) planned through the DataFrame ops.
+//! SQL queries → frames, through the same ops the DataFrame API uses.
+//!
+//! A [`Scope`] holds what names in a query can refer to: the common table
+//! expressions of its `WITH` clauses (innermost first), then the session's
+//! views. It also plans subqueries met in expressions (see
+//! `plan::resolve::SubqueryPlanner`), with the enclosing frames in
+//! `Settings::outer` for correlated columns.
 
-use datafusion::sql::sqlparser::ast::{
-    self, Expr as SqlExpr, FunctionArg, FunctionArgExpr, GroupByExpr, LimitClause, OrderByKind,
-    SetExpr, Statement, TableFactor, Value,
-};
+use std::sync::Arc;
+
+use datafusion::sql::sqlparser::ast::{self, SetExpr, SetOperator, SetQuantifier, Statement};
 use datafusion::sql::sqlparser::dialect::GenericDialect;
 use datafusion::sql::sqlparser::parser::Parser;
 
 use super::expr::convert;
 use super::parse_error;
 use crate::error::{Result, SparkError};
-use crate::expr::{Expr, Literal};
-use crate::plan::{ops, Frame};
-use crate::session::Session;
+use crate::expr::Expr;
+use crate::plan::resolve::{Subqueries, SubqueryPlanner};
+use crate::plan::setops::{self, SetOp};
+use crate::plan::{names_equal, ops, Frame};
+use crate::session::{Session, Settings};
 
 /// Plans a SQL query into a frame, eagerly analysed.
-pub fn plan_query(session: &Session, text: &str) -> Result<Frame> {
+pub fn plan_query(session: &Arc<Session>, text: &str) -> Result<Frame> {
     plan(session, text)
         .map_err(|e| super::text::with_position(e, text).with_plan(|| text.to_string()))
 }
 
-fn plan(session: &Session, text: &str) -> Result<Frame> {
+fn plan(session: &Arc<Session>, text: &str) -> Result<Frame> {
     if text.trim().is_empty() {
         return Err(super::empty_statement(text));
     }
@@ -33,186 +39,233 @@ fn plan(session: &Session, text: &str) -> Result<Frame> {
             "SQL statements other than a single query",
         ));
     };
-    if query.with.is_some() {
-        return Err(SparkError::not_implemented("WITH clauses"));
-    }
-    let SetExpr::Select(select) = query.body.as_ref() else {
-        return Err(SparkError::not_implemented("set operations in SQL"));
-    };
-    let settings = session.settings();
-    let mut frame = from_clause(session, &select.from)?;
-    if let Some(w) = &select.selection {
-        frame = ops::filter(&frame, &settings, &convert(w)?)?;
-    }
-    let groups = match &select.group_by {
-        GroupByExpr::Expressions(e, modifiers) if modifiers.is_empty() => {
-            e.iter().map(convert).collect::<Result<Vec<_>>>()?
-        }
-        _ => {
-            return Err(SparkError::not_implemented(
-                "GROUP BY ALL, ROLLUP, CUBE in SQL",
-            ))
-        }
-    };
-    if select.having.is_some() {
-        return Err(SparkError::not_implemented("HAVING in SQL"));
-    }
-    let items = select
-        .projection
-        .iter()
-        .map(super::expr::select_item)
-        .collect::<Result<Vec<_>>>()?;
-    let orders = match &query.order_by {
-        Some(ob) => match &ob.kind {
-            OrderByKind::Expressions(list) => list
-                .iter()
-                .map(|o| {
-                    let asc = o.options.asc.unwrap_or(true);
-                    Ok(Expr::Sort {
-                        expr: Box::new(convert(&o.expr)?),
-                        ascending: asc,
-                        nulls_first: o.options.nulls_first.unwrap_or(asc),
-                    })
-                })
-                .collect::<Result<Vec<_>>>()?,
-            OrderByKind::All(_) => return Err(SparkError::not_implemented("ORDER BY ALL")),
-        },
-        None => vec![],
-    };
-    let projected = if groups.is_empty() {
-        ops::select(&frame, &settings, &items)?
-    } else {
-        ops::group_select(&frame, &settings, &groups, &items)?
-    };
-    let mut out = if orders.is_empty() {
-        projected
-    } else {
-        match ops::sort(&projected, &settings, &orders) {
-            Ok(sorted) => sorted,
-            Err(e) if !groups.is_empty() => return Err(e),
-            Err(_) => {
-                let sorted = ops::sort(&frame, &settings, &orders)?;
-                ops::select(&sorted, &settings, &items)?
-            }
-        }
-    };
-    if matches!(select.distinct, Some(ast::Distinct::Distinct)) {
-        out = ops::distinct(&out)?;
-    }
-    if let Some(limit) = &query.limit_clause {
-        let (limit, offset) = match limit {
-            LimitClause::LimitOffset { limit, offset, .. } => {
-                (limit.as_ref(), offset.as_ref().map(|o| &o.value))
-            }
-            LimitClause::OffsetCommaLimit { offset, limit } => (Some(limit), Some(offset)),
-        };
-        let fetch = limit.map(int_value).transpose()?;
-        let skip = offset.map(int_value).transpose()?.unwrap_or(0);
-        out = ops::limit(&out, skip, fetch)?;
-    }
-    Ok(out)
+    let scope = Arc::new(Scope {
+        session: Arc::clone(session),
+        ctes: vec![],
+        parent: None,
+    });
+    scope.query(query, &session.settings())
 }
 
-fn int_value(e: &SqlExpr) -> Result<usize> {
-    match e {
-        SqlExpr::Value(v) => match &v.value {
-            Value::Number(n, _) => n
-                .parse()
-                .map_err(|_| SparkError::illegal_argument(format!("invalid LIMIT {n}"))),
-            other => Err(SparkError::illegal_argument(format!(
-                "invalid LIMIT {other}"
-            ))),
-        },
-        other => Err(SparkError::illegal_argument(format!(
-            "invalid LIMIT {other}"
-        ))),
+pub(super) struct Scope {
+    pub session: Arc<Session>,
+    ctes: Vec<(String, Frame)>,
+    parent: Option<Arc<Scope>>,
+}
+
+impl SubqueryPlanner for Scope {
+    fn plan(&self, query: &ast::Query, settings: &Settings) -> Result<Frame> {
+        // `query` needs the scope behind an Arc: a cheap copy of this one.
+        let me = Arc::new(Scope {
+            session: Arc::clone(&self.session),
+            ctes: self.ctes.clone(),
+            parent: self.parent.clone(),
+        });
+        me.query(query, settings)
     }
 }
 
-fn from_clause(session: &Session, from: &[ast::TableWithJoins]) -> Result<Frame> {
-    let [table] = from else {
-        if from.is_empty() {
-            // SELECT without FROM reads one empty row.
-            let plan = datafusion::logical_expr::LogicalPlanBuilder::empty(true).build()?;
-            return Ok(Frame::new(plan, vec![], &[]));
-        }
-        return Err(SparkError::not_implemented("several FROM items (joins)"));
-    };
-    if !table.joins.is_empty() {
-        return Err(SparkError::not_implemented("JOIN in SQL"));
+impl Scope {
+    /// A CTE visible from this scope, by name.
+    pub fn cte(&self, name: &str, case_sensitive: bool) -> Option<&Frame> {
+        self.ctes
+            .iter()
+            .rev()
+            .find(|(n, _)| names_equal(n, name, case_sensitive))
+            .map(|(_, f)| f)
+            .or_else(|| {
+                self.parent
+                    .as_deref()
+                    .and_then(|p| p.cte(name, case_sensitive))
+            })
     }
-    match &table.relation {
-        TableFactor::Table {
-            name, alias, args, ..
-        } => {
-            let frame = match args {
-                Some(a) if name.to_string().eq_ignore_ascii_case("range") => {
-                    let mut nums = vec![];
-                    for arg in &a.args {
-                        let FunctionArg::Unnamed(FunctionArgExpr::Expr(e)) = arg else {
-                            return Err(SparkError::illegal_argument("range() takes numbers"));
-                        };
-                        let v = match convert(e)? {
-                            Expr::Literal(Literal::Integer(v)) => v as i64,
-                            Expr::Literal(Literal::Long(v)) => v,
-                            _ => return Err(SparkError::illegal_argument("range() takes numbers")),
-                        };
-                        nums.push(v);
-                    }
-                    let (start, end, step) = match nums.as_slice() {
-                        [e] => (0, *e, 1),
-                        [s, e] => (*s, *e, 1),
-                        [s, e, st, ..] => (*s, *e, *st),
-                        [] => return Err(SparkError::illegal_argument("range() needs an end")),
-                    };
-                    let parts = nums.get(3).map(|n| *n as usize);
-                    ops::range(&session.ctx, start, end, step, parts)?
-                }
-                Some(_) => {
-                    return Err(SparkError::not_implemented(&format!(
-                        "table function {name}"
-                    )))
-                }
-                None => {
-                    let parts: Vec<String> = name
-                        .0
+
+    /// Plans a query: `WITH`, the body, `ORDER BY`, `LIMIT`/`OFFSET`.
+    pub fn query(self: &Arc<Self>, q: &ast::Query, settings: &Settings) -> Result<Frame> {
+        let scope = match &q.with {
+            None => Arc::clone(self),
+            Some(with) => {
+                let mut scope = Scope {
+                    session: Arc::clone(&self.session),
+                    ctes: vec![],
+                    parent: Some(Arc::clone(self)),
+                };
+                for cte in &with.cte_tables {
+                    let current = Arc::new(Scope {
+                        session: Arc::clone(&self.session),
+                        ctes: scope.ctes.clone(),
+                        parent: Some(Arc::clone(self)),
+                    });
+                    let mut frame = current.query(&cte.query, &current.settings(settings))?;
+                    let names: Vec<String> = cte
+                        .alias
+                        .columns
                         .iter()
-                        .map(|p| p.as_ident().map(|i| i.value.clone()).unwrap_or_default())
+                        .map(|c| c.name.value.clone())
                         .collect();
-                    let quoted = parts
-                        .iter()
-                        .map(|p| format!("`{}`", p.replace('`', "``")))
-                        .collect::<Vec<_>>()
-                        .join(".");
-                    session.lookup_table(&quoted)?
+                    if !names.is_empty() {
+                        frame = ops::to_df(&frame, &names)?;
+                    }
+                    scope.ctes.push((cte.alias.name.value.clone(), frame));
                 }
+                Arc::new(scope)
+            }
+        };
+        let settings = scope.settings(settings);
+        let orders = order_by(q)?;
+        let mut frame = match q.body.as_ref() {
+            SetExpr::Select(select) => scope.select(select, &settings, &orders)?,
+            other => {
+                let frame = scope.set_expr(other, &settings)?;
+                if orders.is_empty() {
+                    frame
+                } else {
+                    ops::sort(&frame, &settings, &scope.ordinals(&orders, &frame)?)?
+                }
+            }
+        };
+        if let Some(limit) = &q.limit_clause {
+            let (limit, offset) = match limit {
+                ast::LimitClause::LimitOffset { limit, offset, .. } => {
+                    (limit.as_ref(), offset.as_ref().map(|o| &o.value))
+                }
+                ast::LimitClause::OffsetCommaLimit { offset, limit } => (Some(limit), Some(offset)),
             };
-            Ok(match alias {
-                Some(a) => ops::rebase(&frame, Some(&a.name.value)),
-                None => frame,
-            })
+            let fetch = limit.map(int_value).transpose()?;
+            let skip = offset.map(int_value).transpose()?.unwrap_or(0);
+            frame = ops::limit(&frame, skip, fetch)?;
         }
-        TableFactor::Derived {
-            subquery, alias, ..
-        } => {
-            let SetExpr::Values(values) = subquery.body.as_ref() else {
-                return Err(SparkError::not_implemented("subqueries in FROM"));
-            };
-            let rows = values
-                .rows
-                .iter()
-                .map(|r| r.iter().map(convert).collect::<Result<Vec<_>>>())
-                .collect::<Result<Vec<_>>>()?;
-            let names: Vec<String> = alias
-                .as_ref()
-                .map(|a| a.columns.iter().map(|c| c.name.value.clone()).collect())
-                .unwrap_or_default();
-            let frame = ops::values(&session.settings(), &rows, &names)?;
-            Ok(match alias {
-                Some(a) => ops::rebase(&frame, Some(&a.name.value)),
-                None => frame,
-            })
-        }
-        other => Err(SparkError::not_implemented(&format!("FROM {other}"))),
+        Ok(frame)
     }
+
+    /// The settings for planning in this scope: subqueries plan here.
+    fn settings(self: &Arc<Self>, settings: &Settings) -> Settings {
+        let mut s = settings.clone();
+        s.subqueries = Some(Subqueries(Arc::clone(self) as Arc<dyn SubqueryPlanner>));
+        s
+    }
+
+    pub(super) fn set_expr(self: &Arc<Self>, body: &SetExpr, settings: &Settings) -> Result<Frame> {
+        match body {
+            SetExpr::Select(select) => self.select(select, settings, &[]),
+            SetExpr::Query(q) => self.query(q, settings),
+            SetExpr::SetOperation {
+                op,
+                set_quantifier,
+                left,
+                right,
+            } => {
+                let l = self.set_expr(left, settings)?;
+                let r = self.set_expr(right, settings)?;
+                let all = matches!(set_quantifier, SetQuantifier::All);
+                match (op, set_quantifier) {
+                    (SetOperator::Union, SetQuantifier::ByName | SetQuantifier::AllByName) => {
+                        let u = setops::union_by_name(&l, &r, settings, false)?;
+                        if matches!(set_quantifier, SetQuantifier::ByName) {
+                            ops::distinct(&u)
+                        } else {
+                            Ok(u)
+                        }
+                    }
+                    (SetOperator::Union, _) => setops::set_op(&l, &r, settings, SetOp::Union, all),
+                    (SetOperator::Intersect, _) => {
+                        setops::set_op(&l, &r, settings, SetOp::Intersect, all)
+                    }
+                    (SetOperator::Except | SetOperator::Minus, _) => {
+                        setops::set_op(&l, &r, settings, SetOp::Except, all)
+                    }
+                }
+            }
+            SetExpr::Values(values) => {
+                let rows = values
+                    .rows
+                    .iter()
+                    .map(|r| r.iter().map(convert).collect::<Result<Vec<_>>>())
+                    .collect::<Result<Vec<_>>>()?;
+                ops::values(settings, &rows, &[])
+            }
+            other => Err(SparkError::not_implemented(&format!("SQL query {other}"))),
+        }
+    }
+
+    /// `ORDER BY 2` refers to the second output column.
+    pub(super) fn ordinals(&self, orders: &[Expr], frame: &Frame) -> Result<Vec<Expr>> {
+        orders
+            .iter()
+            .map(|o| match o {
+                Expr::Sort {
+                    expr,
+                    ascending,
+                    nulls_first,
+                } => Ok(Expr::Sort {
+                    expr: Box::new(
+                        output_ordinal(expr, frame, "ORDER BY")?.unwrap_or_else(|| *expr.clone()),
+                    ),
+                    ascending: *ascending,
+                    nulls_first: *nulls_first,
+                }),
+                other => Ok(other.clone()),
+            })
+            .collect()
+    }
+}
+
+/// An integer literal in `ORDER BY`/`GROUP BY` as a reference to the n-th
+/// output column.
+pub(super) fn output_ordinal(e: &Expr, frame: &Frame, clause: &str) -> Result<Option<Expr>> {
+    let Expr::Literal(crate::expr::Literal::Integer(n)) = e else {
+        return Ok(None);
+    };
+    let n = *n;
+    if n < 1 || n as usize > frame.fields.len() {
+        return Err(ordinal_error(n, frame.fields.len(), clause));
+    }
+    let name = &frame.fields[n as usize - 1].name;
+    Ok(Some(Expr::col(format!("`{}`", name.replace('`', "``")))))
+}
+
+pub(super) fn ordinal_error(n: i32, size: usize, clause: &str) -> SparkError {
+    let (condition, what) = if clause == "ORDER BY" {
+        ("ORDER_BY_POS_OUT_OF_RANGE", "ORDER BY")
+    } else {
+        ("GROUP_BY_POS_OUT_OF_RANGE", "GROUP BY")
+    };
+    SparkError::new(
+        crate::error::ErrorKind::Analysis,
+        condition,
+        "42805",
+        format!("{what} position {n} is not in select list (valid range is [1, {size}])."),
+        &[("index", n.to_string()), ("size", size.to_string())],
+    )
+}
+
+fn order_by(q: &ast::Query) -> Result<Vec<Expr>> {
+    let Some(ob) = &q.order_by else {
+        return Ok(vec![]);
+    };
+    match &ob.kind {
+        ast::OrderByKind::Expressions(list) => list
+            .iter()
+            .map(|o| {
+                let asc = o.options.asc.unwrap_or(true);
+                Ok(Expr::Sort {
+                    expr: Box::new(convert(&o.expr)?),
+                    ascending: asc,
+                    nulls_first: o.options.nulls_first.unwrap_or(asc),
+                })
+            })
+            .collect(),
+        ast::OrderByKind::All(_) => Err(SparkError::not_implemented("ORDER BY ALL")),
+    }
+}
+
+fn int_value(e: &ast::Expr) -> Result<usize> {
+    if let ast::Expr::Value(v) = e {
+        if let ast::Value::Number(n, _) = &v.value {
+            return n
+                .parse()
+                .map_err(|_| SparkError::illegal_argument(format!("invalid LIMIT {n}")));
+        }
+    }
+    Err(SparkError::illegal_argument(format!("invalid LIMIT {e}")))
 }

@@ -234,6 +234,39 @@ class DataFrame:
     def offset(self, num: int) -> "DataFrame":
         return self._wrap(self._jdf.offset(_limit_value(num, "offset")))
 
+    def _set_op(self, other: "DataFrame", op: str, all: bool) -> "DataFrame":
+        if not isinstance(other, DataFrame):
+            raise _type_error("other", "DataFrame", other)
+        return self._wrap(self._jdf.set_op(other._jdf, op, all))
+
+    def union(self, other: "DataFrame") -> "DataFrame":
+        """Rows of both frames (duplicates kept), columns matched by position."""
+        return self._set_op(other, "union", True)
+
+    unionAll = union
+
+    def unionByName(self, other: "DataFrame", allowMissingColumns: bool = False) -> "DataFrame":
+        """Rows of both frames, columns matched by name."""
+        if not isinstance(other, DataFrame):
+            raise _type_error("other", "DataFrame", other)
+        return self._wrap(self._jdf.set_op(other._jdf, "union", True, True, allowMissingColumns))
+
+    def intersect(self, other: "DataFrame") -> "DataFrame":
+        """Distinct rows present in both frames."""
+        return self._set_op(other, "intersect", False)
+
+    def intersectAll(self, other: "DataFrame") -> "DataFrame":
+        """Rows present in both frames, duplicates kept."""
+        return self._set_op(other, "intersect", True)
+
+    def subtract(self, other: "DataFrame") -> "DataFrame":
+        """Distinct rows of this frame that are not in ``other``."""
+        return self._set_op(other, "except", False)
+
+    def exceptAll(self, other: "DataFrame") -> "DataFrame":
+        """Rows of this frame not in ``other``, duplicates kept."""
+        return self._set_op(other, "except", True)
+
     def distinct(self) -> "DataFrame":
         return self._wrap(self._jdf.distinct())
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from typing import Any, Dict, Iterable, List, Optional, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Union
 
 from ember import _native
 from ember.conf import SparkConf
@@ -11,6 +11,9 @@ from ember.errors import PySparkTypeError, PySparkValueError
 from ember.sql.conf import RuntimeConfig
 from ember.sql.dataframe import DataFrame
 from ember.sql.types import DataType, StructType, _prepare_local_data
+
+if TYPE_CHECKING:
+    from ember.sql.readwriter import DataFrameReader
 
 __all__ = ["SparkSession"]
 
@@ -256,12 +259,10 @@ class SparkSession:
         return DataFrame(self._jss.sql(sqlQuery), self)
 
     @property
-    def read(self) -> Any:
-        from ember.errors import PySparkNotImplementedError
+    def read(self) -> "DataFrameReader":
+        from ember.sql.readwriter import DataFrameReader
 
-        raise PySparkNotImplementedError(
-            errorClass="NOT_IMPLEMENTED", messageParameters={"feature": "SparkSession.read"}
-        )
+        return DataFrameReader(self)
 
     def __repr__(self) -> str:
         return "<ember.sql.session.SparkSession object at %s>" % hex(id(self))

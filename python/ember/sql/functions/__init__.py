@@ -1,7 +1,11 @@
 """Spark SQL functions (``pyspark.sql.functions``)."""
 
 from ember.sql.functions.builtin import *  # noqa: F401,F403
-from ember.sql.functions.builtin import __all__  # noqa: F401
+from ember.sql.functions.builtin import __all__ as _builtin_all
+from ember.sql.functions.datetime_fns import *  # noqa: F401,F403
+from ember.sql.functions.datetime_fns import __all__ as _datetime_all
+
+__all__ = sorted(_builtin_all + _datetime_all)
 
 
 def __getattr__(name: str):
