@@ -308,7 +308,8 @@ impl SparkError {
     /// Spark's checks that report the plan append `;` and the plan's text to
     /// the message (`… SQLSTATE: 42703;\n'Project …`).
     pub fn with_plan(mut self, plan: impl FnOnce() -> String) -> Self {
-        const WITH_PLAN: [&str; 8] = [
+        const WITH_PLAN: [&str; 9] = [
+            "WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE",
             "UNRESOLVED_COLUMN.",
             "NUM_COLUMNS_MISMATCH",
             "INCOMPATIBLE_COLUMN_TYPE",

@@ -68,12 +68,79 @@ pub enum Expr {
         text: String,
         parsed: Box<Expr>,
     },
+    /// `func.over(window)`.
+    Window {
+        func: Box<Expr>,
+        spec: WindowSpec,
+    },
     /// A subquery in SQL text: scalar, `EXISTS` or `IN`. It is planned when
     /// resolved, against the enclosing query's columns (correlation).
     Subquery {
         kind: SubqueryKind,
         query: Box<datafusion::sql::sqlparser::ast::Query>,
     },
+}
+
+/// A window: partitioning, ordering (`Expr::Sort` or plain expressions,
+/// ascending) and an optional frame.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WindowSpec {
+    pub partition_by: Vec<Expr>,
+    pub order_by: Vec<Expr>,
+    pub frame: Option<WindowFrame>,
+}
+
+/// A frame as Spark's Window API gives it: offsets from the current row,
+/// `i64::MIN` for unbounded preceding and `i64::MAX` for unbounded following.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WindowFrame {
+    pub rows: bool,
+    pub start: i64,
+    pub end: i64,
+}
+
+impl WindowFrame {
+    /// `ROWS BETWEEN -1 AND 1` as `Column.__repr__` shows it.
+    fn repr(&self) -> String {
+        let bound = |v: i64| match v {
+            i64::MIN => "UNBOUNDED PRECEDING".to_string(),
+            i64::MAX => "UNBOUNDED FOLLOWING".to_string(),
+            0 => "CURRENT ROW".to_string(),
+            n if self.rows => n.to_string(),
+            n => format!("{n}L"),
+        };
+        format!(
+            "{} BETWEEN {} AND {}",
+            if self.rows { "ROWS" } else { "RANGE" },
+            bound(self.start),
+            bound(self.end)
+        )
+    }
+}
+
+impl WindowSpec {
+    fn repr(&self) -> String {
+        let mut parts = vec![];
+        if !self.partition_by.is_empty() {
+            let p: Vec<String> = self.partition_by.iter().map(Expr::repr).collect();
+            parts.push(format!("PARTITION BY {}", p.join(", ")));
+        }
+        if !self.order_by.is_empty() {
+            let o: Vec<String> = self
+                .order_by
+                .iter()
+                .map(|e| match e {
+                    Expr::Sort { .. } => e.repr(),
+                    other => format!("{} ASC NULLS FIRST", other.repr()),
+                })
+                .collect();
+            parts.push(format!("ORDER BY {}", o.join(", ")));
+        }
+        if let Some(f) = &self.frame {
+            parts.push(f.repr());
+        }
+        parts.join(" ")
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -175,6 +242,7 @@ impl Expr {
                 if *nulls_first { "FIRST" } else { "LAST" }
             ),
             Expr::Sql { text, .. } => text.clone(),
+            Expr::Window { func, spec } => format!("{} OVER ({})", func.repr(), spec.repr()),
             Expr::Subquery { kind, .. } => match kind {
                 SubqueryKind::Scalar => "scalarsubquery()".into(),
                 SubqueryKind::Exists { .. } => "exists()".into(),

@@ -17,6 +17,11 @@ pub(super) const TABLE: &[(&str, Builder)] = &[
     ("mean", avg),
     ("min", min_max),
     ("max", min_max),
+    ("first", first_last),
+    ("first_value", first_last),
+    ("last", first_last),
+    ("last_value", first_last),
+    ("any_value", first_last),
 ];
 
 fn one(name: &str, args: Vec<Resolved>) -> Result<Resolved> {
@@ -122,5 +127,43 @@ fn min_max(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
     } else {
         agg::max(a.expr)
     };
+    r.make(e, n)
+}
+
+/// `first(col, ignorenulls)`, `last(...)`, `any_value(...)`: named
+/// without the flag, as Spark names them.
+fn first_last(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
+    use datafusion::logical_expr::expr::{AggregateFunction, NullTreatment};
+    let lname = name.to_lowercase();
+    arity(&lname, &args, &[1, 2])?;
+    let mut it = args.into_iter();
+    let value = it.next().ok_or_else(|| SparkError::internal("arity"))?;
+    let ignore_nulls = match it.next().map(|a| a.expr) {
+        None => false,
+        Some(datafusion::logical_expr::Expr::Literal(
+            datafusion::common::ScalarValue::Boolean(Some(b)),
+            _,
+        )) => b,
+        Some(_) => {
+            return Err(SparkError::illegal_argument(format!(
+                "The second argument of {lname} must be a boolean literal"
+            )))
+        }
+    };
+    let n = call_name(&lname, std::slice::from_ref(&value));
+    let udaf = if lname.starts_with("last") {
+        datafusion::functions_aggregate::first_last::last_value_udaf()
+    } else {
+        datafusion::functions_aggregate::first_last::first_value_udaf()
+    };
+    let treatment = ignore_nulls.then_some(NullTreatment::IgnoreNulls);
+    let e = datafusion::logical_expr::Expr::AggregateFunction(AggregateFunction::new_udf(
+        udaf,
+        vec![value.expr],
+        false,
+        None,
+        vec![],
+        treatment,
+    ));
     r.make(e, n)
 }

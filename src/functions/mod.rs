@@ -10,6 +10,7 @@ mod datetime;
 mod operators;
 mod scalar;
 pub mod udfs;
+pub mod window;
 
 use crate::error::{ErrorKind, Result, SparkError};
 use crate::plan::resolve::{Resolved, Resolver};
@@ -23,6 +24,7 @@ fn lookup(name: &str) -> Option<Builder> {
         .chain(scalar::TABLE.iter())
         .chain(aggregate::TABLE.iter())
         .chain(datetime::TABLE.iter())
+        .chain(window::TABLE.iter())
         .find(|(n, _)| *n == name)
         .map(|(_, b)| *b)
 }

@@ -175,10 +175,39 @@ fn project(frame: &Frame, items: Vec<Resolved>) -> Result<Frame> {
             }
         }
     }
-    let plan = LogicalPlanBuilder::from(frame.plan.as_ref().clone())
-        .project(exprs)?
-        .build()?;
+    let input = with_windows(frame.plan.as_ref().clone(), &mut exprs)?;
+    let plan = LogicalPlanBuilder::from(input).project(exprs)?.build()?;
     Ok(Frame::with_fields(plan, fields))
+}
+
+/// Computes the window functions in `exprs` below the projection (one
+/// `Window` node per distinct partitioning and ordering) and makes `exprs`
+/// refer to their results.
+pub(crate) fn with_windows(input: LogicalPlan, exprs: &mut [DFExpr]) -> Result<LogicalPlan> {
+    use datafusion::common::tree_node::{Transformed, TreeNode};
+    let windows = datafusion::logical_expr::utils::find_window_exprs(exprs.iter());
+    if windows.is_empty() {
+        return Ok(input);
+    }
+    // The Window node names its outputs after the normalised (qualified) expressions.
+    let normalised = windows
+        .iter()
+        .map(|w| datafusion::logical_expr::expr_rewriter::normalize_col(w.clone(), &input))
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    let plan = LogicalPlanBuilder::window_plan(input, normalised.clone())?;
+    for e in exprs.iter_mut() {
+        let rewritten = e.clone().transform_down(|x| {
+            if let Some(i) = windows.iter().position(|w| w == &x) {
+                let name = normalised[i].schema_name().to_string();
+                return Ok(Transformed::yes(DFExpr::Column(
+                    datafusion::common::Column::new_unqualified(name),
+                )));
+            }
+            Ok(Transformed::no(x))
+        })?;
+        *e = rewritten.data;
+    }
+    Ok(plan)
 }
 
 pub(crate) fn pass_through(frame: &Frame, i: usize) -> Resolved {

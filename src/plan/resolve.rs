@@ -188,6 +188,7 @@ impl<'a> Resolver<'a> {
             )),
             Expr::Sql { parsed, .. } => self.resolve(parsed),
             Expr::Subquery { kind, query } => self.subquery(kind, query),
+            Expr::Window { func, spec } => functions::window::resolve_window(self, func, spec),
         }
     }
 

@@ -217,6 +217,29 @@ impl PyColumn {
         .into()
     }
 
+    /// `col.over(window)`; `frame` is `(rows, start, end)` as Spark's Window API gives it.
+    #[pyo3(signature = (partition_by, order_by, frame=None))]
+    fn over(
+        &self,
+        partition_by: Vec<PyRef<'_, PyColumn>>,
+        order_by: Vec<PyRef<'_, PyColumn>>,
+        frame: Option<(bool, i64, i64)>,
+    ) -> Self {
+        Expr::Window {
+            func: Box::new(self.inner.clone()),
+            spec: crate::expr::WindowSpec {
+                partition_by: partition_by.iter().map(|c| c.inner.clone()).collect(),
+                order_by: order_by.iter().map(|c| c.inner.clone()).collect(),
+                frame: frame.map(|(rows, start, end)| crate::expr::WindowFrame {
+                    rows,
+                    start,
+                    end,
+                }),
+            },
+        }
+        .into()
+    }
+
     /// The column's name when it is a plain column reference.
     fn column_name(&self) -> Option<String> {
         match &self.inner {

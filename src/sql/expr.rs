@@ -104,6 +104,118 @@ fn bad_interval(text: &str) -> SparkError {
     )
 }
 
+thread_local! {
+    /// The `WINDOW w AS (...)` definitions of the SELECT being converted.
+    static NAMED_WINDOWS: std::cell::RefCell<Vec<(String, ast::NamedWindowExpr)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` with the SELECT's named windows visible to `OVER w`.
+pub fn with_named_windows<T>(defs: &[ast::NamedWindowDefinition], f: impl FnOnce() -> T) -> T {
+    let saved = NAMED_WINDOWS.with(|w| {
+        std::mem::replace(
+            &mut *w.borrow_mut(),
+            defs.iter()
+                .map(|d| (d.0.value.clone(), d.1.clone()))
+                .collect(),
+        )
+    });
+    let out = f();
+    NAMED_WINDOWS.with(|w| *w.borrow_mut() = saved);
+    out
+}
+
+fn named_window(name: &str, depth: usize) -> Result<crate::expr::WindowSpec> {
+    let def = NAMED_WINDOWS.with(|w| {
+        w.borrow()
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, d)| d.clone())
+    });
+    match def {
+        Some(ast::NamedWindowExpr::WindowSpec(spec)) => window_spec(&spec),
+        Some(ast::NamedWindowExpr::NamedWindow(other)) if depth < 16 => {
+            named_window(&other.value, depth + 1)
+        }
+        _ => Err(SparkError::new(
+            crate::error::ErrorKind::Analysis,
+            "MISSING_WINDOW_SPECIFICATION",
+            "42P20",
+            format!("Window specification {name} is not defined in the WINDOW clause for . For more information about WINDOW clauses, please refer to 'https://spark.apache.org/docs/latest/sql-ref-syntax-qry-select-window.html'."),
+            &[("windowName", name.to_string())],
+        )),
+    }
+}
+
+fn window_type(w: &ast::WindowType) -> Result<crate::expr::WindowSpec> {
+    match w {
+        ast::WindowType::WindowSpec(spec) => window_spec(spec),
+        ast::WindowType::NamedWindow(name) => named_window(&name.value, 0),
+    }
+}
+
+fn window_spec(spec: &ast::WindowSpec) -> Result<crate::expr::WindowSpec> {
+    let mut out = match &spec.window_name {
+        Some(base) => named_window(&base.value, 0)?,
+        None => crate::expr::WindowSpec::default(),
+    };
+    if !spec.partition_by.is_empty() {
+        out.partition_by = spec
+            .partition_by
+            .iter()
+            .map(convert)
+            .collect::<Result<_>>()?;
+    }
+    if !spec.order_by.is_empty() {
+        out.order_by = spec
+            .order_by
+            .iter()
+            .map(|o| {
+                let asc = o.options.asc.unwrap_or(true);
+                Ok(Expr::Sort {
+                    expr: Box::new(convert(&o.expr)?),
+                    ascending: asc,
+                    nulls_first: o.options.nulls_first.unwrap_or(asc),
+                })
+            })
+            .collect::<Result<_>>()?;
+    }
+    if let Some(f) = &spec.window_frame {
+        let rows = match f.units {
+            ast::WindowFrameUnits::Rows => true,
+            ast::WindowFrameUnits::Range => false,
+            ast::WindowFrameUnits::Groups => {
+                return Err(SparkError::not_implemented("GROUPS window frames"))
+            }
+        };
+        let bound = |b: &ast::WindowFrameBound| -> Result<i64> {
+            let offset = |e: &SqlExpr| -> Result<i64> {
+                match convert(e)? {
+                    Expr::Literal(Literal::Integer(v)) => Ok(v as i64),
+                    Expr::Literal(Literal::Long(v)) => Ok(v),
+                    _ => Err(SparkError::not_implemented(
+                        "non-integer window frame bounds",
+                    )),
+                }
+            };
+            Ok(match b {
+                ast::WindowFrameBound::CurrentRow => 0,
+                ast::WindowFrameBound::Preceding(None) => i64::MIN,
+                ast::WindowFrameBound::Following(None) => i64::MAX,
+                ast::WindowFrameBound::Preceding(Some(e)) => -offset(e)?,
+                ast::WindowFrameBound::Following(Some(e)) => offset(e)?,
+            })
+        };
+        let start = bound(&f.start_bound)?;
+        let end = match &f.end_bound {
+            Some(b) => bound(b)?,
+            None => 0,
+        };
+        out.frame = Some(crate::expr::WindowFrame { rows, start, end });
+    }
+    Ok(out)
+}
+
 /// A SELECT list item (`expr`, `expr AS alias`, `*`, `t.*`).
 pub fn select_item(item: &ast::SelectItem) -> Result<Expr> {
     use ast::{SelectItem, SelectItemQualifiedWildcardKind};
@@ -492,10 +604,17 @@ pub fn convert(e: &SqlExpr) -> Result<Expr> {
             if name == "count" && matches!(args.as_slice(), [Expr::Star { target: None }]) {
                 args = vec![Expr::Literal(Literal::Integer(1))];
             }
-            Expr::Function {
+            let call = Expr::Function {
                 name,
                 args,
                 distinct,
+            };
+            match &f.over {
+                None => call,
+                Some(w) => Expr::Window {
+                    func: Box::new(call),
+                    spec: window_type(w)?,
+                },
             }
         }
         SqlExpr::CompoundFieldAccess { root, access_chain } => {

@@ -30,11 +30,15 @@ impl Scope {
         if let Some(w) = &s.selection {
             frame = ops::filter(&frame, settings, &convert(w)?)?;
         }
-        let items = s
-            .projection
-            .iter()
-            .map(select_item)
-            .collect::<Result<Vec<_>>>()?;
+        let items = super::expr::with_named_windows(&s.named_window, || {
+            s.projection
+                .iter()
+                .map(select_item)
+                .collect::<Result<Vec<_>>>()
+        })?;
+        let qualify = super::expr::with_named_windows(&s.named_window, || {
+            s.qualify.as_ref().map(convert).transpose()
+        })?;
         let groups = group_by(&frame, settings, &s.group_by, &items)?;
         let having = s.having.as_ref().map(convert).transpose()?;
         let grouped = groups.is_some() || having.is_some();
@@ -46,6 +50,11 @@ impl Scope {
             let having_col = having.as_ref().map(|h| {
                 let name = hidden_name();
                 all.push(h.clone().alias(name.clone()));
+                name
+            });
+            let qualify_col = qualify.as_ref().map(|q| {
+                let name = hidden_name();
+                all.push(q.clone().alias(name.clone()));
                 name
             });
             let mut keys = vec![];
@@ -73,6 +82,9 @@ impl Scope {
                 ops::select(&frame, settings, &all)?
             };
             if let Some(c) = having_col {
+                out = ops::filter(&out, settings, &Expr::col(c))?;
+            }
+            if let Some(c) = qualify_col {
                 out = ops::filter(&out, settings, &Expr::col(c))?;
             }
             let visible = out.fields.len() - (all.len() - items.len());

@@ -298,11 +298,13 @@ class Column:
         return Column(self._jc.extract(_to_jc(k)))
 
     def over(self, window: Any) -> "Column":
-        from ember.errors import PySparkNotImplementedError
+        """This function (a window or aggregate function) over a window."""
+        from ember.sql.window import WindowSpec
 
-        raise PySparkNotImplementedError(
-            errorClass="NOT_IMPLEMENTED", messageParameters={"feature": "Column.over"}
-        )
+        if not isinstance(window, WindowSpec):
+            raise _type_error("window", "WindowSpec", window)
+        partition, order, frame = window._native_parts()
+        return Column(self._jc.over(partition, order, frame))
 
     def __repr__(self) -> str:
         return "Column<'%s'>" % self._jc.__repr__()

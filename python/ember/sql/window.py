@@ -1,8 +1,4 @@
-"""Window specifications (``pyspark.sql.Window``).
-
-Specs can be built; evaluating functions over them arrives with window
-support in the engine.
-"""
+"""Window specifications (``pyspark.sql.Window``)."""
 
 from __future__ import annotations
 
@@ -32,10 +28,26 @@ class WindowSpec:
         return WindowSpec(self._partition, tuple(_flatten(cols)), self._frame)
 
     def rowsBetween(self, start: int, end: int) -> "WindowSpec":
-        return WindowSpec(self._partition, self._order, ("rows", start, end))
+        return WindowSpec(self._partition, self._order, (True,) + _bounds(start, end))
 
     def rangeBetween(self, start: int, end: int) -> "WindowSpec":
-        return WindowSpec(self._partition, self._order, ("range", start, end))
+        return WindowSpec(self._partition, self._order, (False,) + _bounds(start, end))
+
+    def _native_parts(self) -> Tuple[list, list, Any]:
+        from ember.sql.column import _to_col_jc
+
+        partition = [_to_col_jc(c) for c in self._partition]
+        order = [_to_col_jc(c) for c in self._order]
+        return partition, order, self._frame
+
+
+def _bounds(start: int, end: int) -> Tuple[int, int]:
+    """Spark's frame bounds: beyond the thresholds means unbounded."""
+    if start <= Window._PRECEDING_THRESHOLD:
+        start = Window.unboundedPreceding
+    if end >= Window._FOLLOWING_THRESHOLD:
+        end = Window.unboundedFollowing
+    return int(start), int(end)
 
 
 def _flatten(cols: Tuple[Any, ...]) -> List[Any]:

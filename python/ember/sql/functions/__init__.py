@@ -4,8 +4,10 @@ from ember.sql.functions.builtin import *  # noqa: F401,F403
 from ember.sql.functions.builtin import __all__ as _builtin_all
 from ember.sql.functions.datetime_fns import *  # noqa: F401,F403
 from ember.sql.functions.datetime_fns import __all__ as _datetime_all
+from ember.sql.functions.window_fns import *  # noqa: F401,F403
+from ember.sql.functions.window_fns import __all__ as _window_all
 
-__all__ = sorted(_builtin_all + _datetime_all)
+__all__ = sorted(_builtin_all + _datetime_all + _window_all)
 
 
 def __getattr__(name: str):
