@@ -85,7 +85,11 @@ impl SparkError {
                 .iter()
                 .map(|(k, v)| ((*k).to_string(), v.clone()))
                 .collect(),
-            message: format!("[{condition}] {} SQLSTATE: {sql_state}", text.as_ref()),
+            message: if condition.starts_with("_LEGACY_ERROR") {
+                text.as_ref().to_string()
+            } else {
+                format!("[{condition}] {} SQLSTATE: {sql_state}", text.as_ref())
+            },
         }
     }
 

@@ -97,6 +97,9 @@ pub struct WindowFrame {
     pub rows: bool,
     pub start: i64,
     pub end: i64,
+    /// Written in SQL (`1 PRECEDING`), which names offsets differently
+    /// from the Window API (`-1 FOLLOWING`).
+    pub sql: bool,
 }
 
 impl WindowFrame {

@@ -112,7 +112,15 @@ fn avg(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
     let shown = if name == "mean" { "mean" } else { "avg" };
     let n = call_name(shown, std::slice::from_ref(&a));
     let input = match a.data_type {
-        DataType::Decimal128(..) | DataType::Float64 => a.expr,
+        DataType::Decimal128(p, s) => {
+            // One more digit than Spark's result scale, then rounded half-up
+            // to it: DataFusion's decimal average truncates.
+            let result = crate::plan::coerce::bounded_decimal(p as i16 + 4, s as i16 + 4);
+            let wide = DataType::Decimal128((p + 1).min(38), (s + 1).min(38));
+            let e = agg::avg(crate::plan::coerce::cast_plain(a.expr, &wide));
+            return r.make(crate::plan::coerce::cast_plain(e, &result.to_arrow()), n);
+        }
+        DataType::Float64 => a.expr,
         _ => crate::plan::coerce::cast(r, a, &SparkType::Double, r.settings.ansi)?,
     };
     r.make(agg::avg(input), n)

@@ -9,6 +9,7 @@ mod aggregate;
 mod datetime;
 mod operators;
 mod scalar;
+mod stats;
 pub mod udfs;
 pub mod window;
 
@@ -25,6 +26,7 @@ fn lookup(name: &str) -> Option<Builder> {
         .chain(aggregate::TABLE.iter())
         .chain(datetime::TABLE.iter())
         .chain(window::TABLE.iter())
+        .chain(stats::TABLE.iter())
         .find(|(n, _)| *n == name)
         .map(|(_, b)| *b)
 }

@@ -81,6 +81,7 @@ pub fn resolve_window(r: &Resolver, func: &Expr, spec: &WindowSpec) -> Result<Re
         .collect::<Result<Vec<_>>>()?;
     let mut order: Vec<SortExpr> = vec![];
     let mut order_names = vec![];
+    let mut order_types = vec![];
     for e in &spec.order_by {
         let (inner, asc, nulls_first) = match e {
             Expr::Sort {
@@ -97,6 +98,7 @@ pub fn resolve_window(r: &Resolver, func: &Expr, spec: &WindowSpec) -> Result<Re
             if asc { "ASC" } else { "DESC" },
             if nulls_first { "FIRST" } else { "LAST" }
         ));
+        order_types.push(x.data_type.clone());
         order.push(SortExpr::new(x.expr, asc, nulls_first));
     }
     let Expr::Function { name, args, .. } = func else {
@@ -202,7 +204,16 @@ pub fn resolve_window(r: &Resolver, func: &Expr, spec: &WindowSpec) -> Result<Re
             ),
             "ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW".to_string(),
         ),
-        (Kind::Offset(at), _) => (
+        (Kind::Offset(_), Some(_)) => {
+            return Err(SparkError::new(
+                ErrorKind::Analysis,
+                "_LEGACY_ERROR_TEMP_1035",
+                "42000",
+                format!("Cannot specify window frame for {lname} function."),
+                &[("prettyName", lname.clone())],
+            ))
+        }
+        (Kind::Offset(at), None) => (
             DFFrame::new_bounds(
                 WindowFrameUnits::Rows,
                 WindowFrameBound::Preceding(ScalarValue::UInt64(None)),
@@ -211,10 +222,19 @@ pub fn resolve_window(r: &Resolver, func: &Expr, spec: &WindowSpec) -> Result<Re
             format!("ROWS BETWEEN {at} FOLLOWING AND {at} FOLLOWING"),
         ),
         (Kind::Framed, Some(f)) => {
+            let partition_names: Vec<&str> = partition.iter().map(|p| p.name.as_str()).collect();
             if !f.rows && order.len() > 1 && (bounded(f.start) || bounded(f.end)) {
-                return Err(range_multi_order(&order_names, &f));
+                return Err(range_multi_order(&partition_names, &order_names, &f));
             }
-            (df_frame(&f), frame_name(&f))
+            if !f.rows && (bounded(f.start) || bounded(f.end)) {
+                if let Some(t) = order_types.first() {
+                    let st = crate::types::SparkType::from_arrow(t)?;
+                    if !st.is_numeric() {
+                        return Err(range_type(&f, &st));
+                    }
+                }
+            }
+            (df_frame(&f, order_types.first())?, frame_name(&f))
         }
         (Kind::Framed, None) if has_order => (
             DFFrame::new_bounds(
@@ -270,8 +290,28 @@ fn unsupported(name: &str) -> SparkError {
     )
 }
 
-fn range_multi_order(order_names: &[String], f: &WindowFrame) -> SparkError {
-    let sql = format!("(ORDER BY {} {})", order_names.join(", "), frame_name(f));
+fn range_type(f: &WindowFrame, t: &crate::types::SparkType) -> SparkError {
+    SparkError::datatype_mismatch(
+        "SPECIFIED_WINDOW_FRAME_UNACCEPTED_TYPE",
+        &frame_name(f),
+        format!(
+            "The data type of the lower bound \"{}\" does not match the expected data type (\"NUMERIC\" or \"INTERVAL\").",
+            t.sql_name()
+        ),
+    )
+}
+
+fn range_multi_order(partition: &[&str], order_names: &[String], f: &WindowFrame) -> SparkError {
+    let by = if partition.is_empty() {
+        String::new()
+    } else {
+        format!("PARTITION BY {} ", partition.join(", "))
+    };
+    let sql = format!(
+        "({by}ORDER BY {} {})",
+        order_names.join(", "),
+        frame_name(f)
+    );
     SparkError::datatype_mismatch(
         "RANGE_FRAME_MULTI_ORDER",
         &sql,
@@ -288,6 +328,7 @@ fn frame_name(f: &WindowFrame) -> String {
         i64::MIN => "UNBOUNDED PRECEDING".to_string(),
         i64::MAX => "UNBOUNDED FOLLOWING".to_string(),
         0 => "CURRENT ROW".to_string(),
+        n if n < 0 && f.sql => format!("{} PRECEDING", n.unsigned_abs()),
         n => format!("{n} FOLLOWING"),
     };
     format!(
@@ -298,13 +339,17 @@ fn frame_name(f: &WindowFrame) -> String {
     )
 }
 
-fn df_frame(f: &WindowFrame) -> DFFrame {
-    let value = |n: u64| {
+/// DataFusion's frame; RANGE offsets take the ordering column's type.
+fn df_frame(f: &WindowFrame, order_type: Option<&DataType>) -> Result<DFFrame> {
+    let value = |n: u64| -> Result<ScalarValue> {
         if f.rows {
-            ScalarValue::UInt64(Some(n))
-        } else {
-            ScalarValue::Int64(Some(n as i64))
+            return Ok(ScalarValue::UInt64(Some(n)));
         }
+        let v = ScalarValue::Int64(Some(n as i64));
+        Ok(match order_type {
+            Some(t) => v.cast_to(t)?,
+            None => v,
+        })
     };
     let unbounded = || {
         if f.rows {
@@ -313,19 +358,21 @@ fn df_frame(f: &WindowFrame) -> DFFrame {
             ScalarValue::Null
         }
     };
-    let bound = |v: i64| match v {
-        i64::MIN => WindowFrameBound::Preceding(unbounded()),
-        i64::MAX => WindowFrameBound::Following(unbounded()),
-        0 => WindowFrameBound::CurrentRow,
-        n if n < 0 => WindowFrameBound::Preceding(value(n.unsigned_abs())),
-        n => WindowFrameBound::Following(value(n as u64)),
+    let bound = |v: i64| -> Result<WindowFrameBound> {
+        Ok(match v {
+            i64::MIN => WindowFrameBound::Preceding(unbounded()),
+            i64::MAX => WindowFrameBound::Following(unbounded()),
+            0 => WindowFrameBound::CurrentRow,
+            n if n < 0 => WindowFrameBound::Preceding(value(n.unsigned_abs())?),
+            n => WindowFrameBound::Following(value(n as u64)?),
+        })
     };
     let units = if f.rows {
         WindowFrameUnits::Rows
     } else {
         WindowFrameUnits::Range
     };
-    DFFrame::new_bounds(units, bound(f.start), bound(f.end))
+    Ok(DFFrame::new_bounds(units, bound(f.start)?, bound(f.end)?))
 }
 
 /// Puts every window or aggregate function in `expr` over the window;

@@ -246,8 +246,9 @@ fn combine(
                 b.distinct()?.build()?
             }
         }
-        SetOp::Intersect => LogicalPlanBuilder::intersect(lp, rp, all)?,
-        SetOp::Except => LogicalPlanBuilder::except(lp, rp, all)?,
+        SetOp::Intersect if !all => LogicalPlanBuilder::intersect(lp, rp, false)?,
+        SetOp::Except if !all => LogicalPlanBuilder::except(lp, rp, false)?,
+        _ => by_counts(lp, rp, &names, op)?,
     };
     let fields = names
         .into_iter()
@@ -266,4 +267,60 @@ fn combine(
         })
         .collect();
     Ok(Frame::with_fields(plan, fields))
+}
+
+/// `INTERSECT ALL` / `EXCEPT ALL` as Spark plans them: count each distinct
+/// row on both sides, keep `min(l, r)` (intersect) or `l - r` (except)
+/// copies.
+fn by_counts(lp: LogicalPlan, rp: LogicalPlan, names: &[String], op: SetOp) -> Result<LogicalPlan> {
+    use datafusion::functions_aggregate::expr_fn::sum;
+    use datafusion::logical_expr::{col, lit, when};
+    let cols: Vec<DFExpr> = names.iter().map(|n| col(quoted(n))).collect();
+    let (lc, rc, n, rep) = (
+        internal_name(),
+        internal_name(),
+        internal_name(),
+        internal_name(),
+    );
+    let tag = |plan: LogicalPlan, l: i64, r: i64| -> Result<LogicalPlan> {
+        let mut exprs = cols.clone();
+        exprs.push(lit(l).alias(&lc));
+        exprs.push(lit(r).alias(&rc));
+        Ok(LogicalPlanBuilder::from(plan).project(exprs)?.build()?)
+    };
+    let counted = LogicalPlanBuilder::from(tag(lp, 1, 0)?)
+        .union(tag(rp, 0, 1)?)?
+        .aggregate(
+            cols.clone(),
+            vec![
+                sum(col(quoted(&lc))).alias(&lc),
+                sum(col(quoted(&rc))).alias(&rc),
+            ],
+        )?
+        .build()?;
+    let copies = match op {
+        SetOp::Intersect => when(col(quoted(&lc)).lt(col(quoted(&rc))), col(quoted(&lc)))
+            .otherwise(col(quoted(&rc)))?,
+        _ => col(quoted(&lc)) - col(quoted(&rc)),
+    };
+    let mut with_list = cols.clone();
+    with_list.push(
+        datafusion::functions_nested::expr_fn::range(lit(0i64), col(quoted(&n)), lit(1i64))
+            .alias(&rep),
+    );
+    let mut with_n = cols.clone();
+    with_n.push(copies.alias(&n));
+    let plan = LogicalPlanBuilder::from(counted)
+        .project(with_n)?
+        .filter(col(quoted(&n)).gt(lit(0i64)))?
+        .project(with_list)?
+        .unnest_column(rep.as_str())?
+        .project(cols)?
+        .build()?;
+    Ok(plan)
+}
+
+/// A column reference by exact (internal) name.
+fn quoted(name: &str) -> datafusion::common::Column {
+    datafusion::common::Column::new_unqualified(name)
 }

@@ -234,6 +234,7 @@ impl PyColumn {
                     rows,
                     start,
                     end,
+                    sql: false,
                 }),
             },
         }

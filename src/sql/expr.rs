@@ -141,7 +141,7 @@ fn named_window(name: &str, depth: usize) -> Result<crate::expr::WindowSpec> {
             crate::error::ErrorKind::Analysis,
             "MISSING_WINDOW_SPECIFICATION",
             "42P20",
-            format!("Window specification {name} is not defined in the WINDOW clause for . For more information about WINDOW clauses, please refer to 'https://spark.apache.org/docs/latest/sql-ref-syntax-qry-select-window.html'."),
+            format!("Window specification is not defined in the WINDOW clause for {name}. For more information about WINDOW clauses, please refer to 'https://spark.apache.org/docs/latest/sql-ref-syntax-qry-select-window.html'."),
             &[("windowName", name.to_string())],
         )),
     }
@@ -211,7 +211,12 @@ fn window_spec(spec: &ast::WindowSpec) -> Result<crate::expr::WindowSpec> {
             Some(b) => bound(b)?,
             None => 0,
         };
-        out.frame = Some(crate::expr::WindowFrame { rows, start, end });
+        out.frame = Some(crate::expr::WindowFrame {
+            rows,
+            start,
+            end,
+            sql: true,
+        });
     }
     Ok(out)
 }

@@ -95,6 +95,20 @@ impl Scope {
         };
         let (base, n) = match (build(false), &having) {
             (Ok(f), _) => f,
+            // QUALIFY on an output alias: filter the output.
+            (Err(e), None) if qualify.is_some() => {
+                let out = if grouped {
+                    ops::group_select(&frame, settings, &groups, &items)
+                } else {
+                    ops::select(&frame, settings, &items)
+                }
+                .map_err(|_| e)?;
+                let n = out.fields.len();
+                let q = qualify
+                    .as_ref()
+                    .ok_or_else(|| crate::error::SparkError::internal("qualify"))?;
+                (ops::filter(&out, settings, q)?, n)
+            }
             // HAVING on an output alias: filter the aggregated output.
             (Err(e), Some(h)) => {
                 let out = ops::group_select(&frame, settings, &groups, &items).map_err(|_| e)?;
