@@ -98,11 +98,17 @@ impl DataFrame {
         self.select(&exprs)
     }
 
-    pub fn aggregate(&self, groups: &[Expr], aggs: &[Expr]) -> Result<Self> {
+    pub fn aggregate(
+        &self,
+        groups: &[Expr],
+        aggs: &[Expr],
+        grouping: &crate::plan::aggregate::Grouping,
+    ) -> Result<Self> {
         let s = self.session.settings();
         let mut texts = sql_texts(groups);
         texts.extend(sql_texts(aggs));
-        self.analysed(ops::aggregate(&self.frame, &s, groups, aggs), &texts)
+        let frame = crate::plan::aggregate::aggregate(&self.frame, &s, groups, aggs, grouping);
+        self.analysed(frame, &texts)
     }
 
     /// `join` with a condition (or none: a cross join).

@@ -181,6 +181,52 @@ impl Expr {
         }
     }
 
+    /// For `pivot`: every aggregate call's arguments only count rows where
+    /// `condition` holds (`sum(x)` → `sum(CASE WHEN condition THEN x END)`).
+    pub fn pivot_on(&self, condition: &Expr) -> Expr {
+        match self {
+            Expr::Function {
+                name,
+                args,
+                distinct,
+            } if crate::functions::is_aggregate(name) => Expr::Function {
+                name: name.clone(),
+                args: args
+                    .iter()
+                    .map(|a| Expr::CaseWhen {
+                        branches: vec![(condition.clone(), a.clone())],
+                        otherwise: None,
+                    })
+                    .collect(),
+                distinct: *distinct,
+            },
+            Expr::Function {
+                name,
+                args,
+                distinct,
+            } => Expr::Function {
+                name: name.clone(),
+                args: args.iter().map(|a| a.pivot_on(condition)).collect(),
+                distinct: *distinct,
+            },
+            Expr::Alias {
+                expr,
+                names,
+                metadata,
+            } => Expr::Alias {
+                expr: Box::new(expr.pivot_on(condition)),
+                names: names.clone(),
+                metadata: metadata.clone(),
+            },
+            Expr::Cast { expr, to, try_cast } => Expr::Cast {
+                expr: Box::new(expr.pivot_on(condition)),
+                to: to.clone(),
+                try_cast: *try_cast,
+            },
+            other => other.clone(),
+        }
+    }
+
     /// The expression under any aliases (the last alias wins in Spark).
     pub fn strip_alias(self) -> Expr {
         match self {

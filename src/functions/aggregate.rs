@@ -22,6 +22,8 @@ pub(super) const TABLE: &[(&str, Builder)] = &[
     ("last", first_last),
     ("last_value", first_last),
     ("any_value", first_last),
+    ("grouping", grouping),
+    ("grouping_id", grouping),
 ];
 
 fn one(name: &str, args: Vec<Resolved>) -> Result<Resolved> {
@@ -174,4 +176,30 @@ fn first_last(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved>
         treatment,
     ));
     r.make(e, n)
+}
+
+/// `grouping(col)` (tinyint) and `grouping_id(cols...)` (bigint): which
+/// grouping expressions a row of a rollup/cube/grouping sets aggregates
+/// away. `grouping_id()` means every grouping expression.
+fn grouping(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
+    use datafusion::logical_expr::expr::AggregateFunction;
+    let lname = name.to_lowercase();
+    if lname == "grouping" {
+        arity(&lname, &args, &[1])?;
+    }
+    let n = call_name(&lname, &args);
+    let e = datafusion::logical_expr::Expr::AggregateFunction(AggregateFunction::new_udf(
+        datafusion::functions_aggregate::grouping::grouping_udaf(),
+        args.into_iter().map(|a| a.expr).collect(),
+        false,
+        None,
+        vec![],
+        None,
+    ));
+    let t = if lname == "grouping" {
+        DataType::Int8
+    } else {
+        DataType::Int64
+    };
+    r.make(crate::plan::coerce::cast_plain(e, &t), n)
 }

@@ -31,6 +31,15 @@ fn lookup(name: &str) -> Option<Builder> {
         .map(|(_, b)| *b)
 }
 
+/// Whether `name` is an aggregate function.
+pub fn is_aggregate(name: &str) -> bool {
+    let key = name.to_lowercase();
+    aggregate::TABLE
+        .iter()
+        .chain(stats::TABLE.iter())
+        .any(|(n, _)| *n == key)
+}
+
 pub fn resolve_call(
     resolver: &Resolver,
     name: &str,

@@ -7,6 +7,7 @@
 //! lookup, `df1.id` vs `df2.id` after a join, and output names such as
 //! `(a + 1)`.
 
+pub mod aggregate;
 pub mod cache;
 pub mod coerce;
 pub mod join;

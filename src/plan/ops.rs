@@ -222,7 +222,7 @@ pub(crate) fn pass_through(frame: &Frame, i: usize) -> Resolved {
 }
 
 /// Expands `*`, `t.*`, `struct.*` and regex columns; resolves the rest.
-fn expand(frame: &Frame, settings: &Settings, exprs: &[Expr]) -> Result<Vec<Resolved>> {
+pub(crate) fn expand(frame: &Frame, settings: &Settings, exprs: &[Expr]) -> Result<Vec<Resolved>> {
     let resolver = Resolver::new(frame, settings);
     let mut items = vec![];
     for e in exprs {
@@ -299,126 +299,14 @@ pub fn select(frame: &Frame, settings: &Settings, exprs: &[Expr]) -> Result<Fram
         datafusion::logical_expr::utils::find_aggregate_exprs(items.iter().map(|i| &i.expr));
     if !aggregates.is_empty() {
         // A select with aggregates is a global aggregation, as in Spark.
-        return build_aggregate(frame, vec![], items);
-    }
-    project(frame, items)
-}
-
-/// `groupBy(groups).agg(aggs)`: the grouping columns, then the aggregates.
-pub fn aggregate(
-    frame: &Frame,
-    settings: &Settings,
-    groups: &[Expr],
-    aggs: &[Expr],
-) -> Result<Frame> {
-    let group_items = expand(frame, settings, groups)?;
-    let resolver = Resolver::new(frame, settings);
-    let mut outputs = group_items.clone();
-    for a in aggs {
-        outputs.push(resolver.resolve(a)?);
-    }
-    build_aggregate(frame, group_items, outputs)
-}
-
-/// `SELECT items … GROUP BY groups`: the select list computed per group.
-pub fn group_select(
-    frame: &Frame,
-    settings: &Settings,
-    groups: &[Expr],
-    items: &[Expr],
-) -> Result<Frame> {
-    let group_items = expand(frame, settings, groups)?;
-    let outputs = expand(frame, settings, items)?;
-    build_aggregate(frame, group_items, outputs)
-}
-
-/// An `Aggregate` node over `groups` and the aggregate calls inside
-/// `outputs`, then a projection computing `outputs` from its result.
-fn build_aggregate(frame: &Frame, groups: Vec<Resolved>, outputs: Vec<Resolved>) -> Result<Frame> {
-    use datafusion::common::tree_node::{Transformed, TreeNode};
-    let column = |n: &str| DFExpr::Column(datafusion::common::Column::new_unqualified(n));
-    let groups: Vec<(Resolved, String)> =
-        groups.into_iter().map(|g| (g, internal_name())).collect();
-    let aggregates: Vec<(DFExpr, String)> =
-        datafusion::logical_expr::utils::find_aggregate_exprs(outputs.iter().map(|o| &o.expr))
-            .into_iter()
-            .map(|a| (a, internal_name()))
-            .collect();
-    let plan = LogicalPlanBuilder::from(frame.plan.as_ref().clone())
-        .aggregate(
-            groups.iter().map(|(g, n)| g.expr.clone().alias(n)),
-            aggregates.iter().map(|(a, n)| a.clone().alias(n)),
-        )?
-        .build()?;
-    let mut exprs = vec![];
-    let mut fields = vec![];
-    for o in outputs {
-        let rewritten = o
-            .expr
-            .clone()
-            .transform_down(|e| {
-                if let Some((_, n)) = aggregates.iter().find(|(a, _)| *a == e) {
-                    return Ok(Transformed::yes(column(n)));
-                }
-                if let Some((_, n)) = groups.iter().find(|(g, _)| g.expr == e) {
-                    return Ok(Transformed::yes(column(n)));
-                }
-                Ok(Transformed::no(e))
-            })?
-            .data;
-        let outputs_of_aggregate: Vec<&String> = groups
-            .iter()
-            .map(|(_, n)| n)
-            .chain(aggregates.iter().map(|(_, n)| n))
-            .collect();
-        let stray = rewritten
-            .column_refs()
-            .into_iter()
-            .any(|c| !outputs_of_aggregate.contains(&&c.name));
-        if stray {
-            return Err(missing_aggregation(&o, groups.is_empty()));
-        }
-        let internal = internal_name();
-        let lineage = o
-            .column
-            .filter(|_| matches!(o.expr, DFExpr::Column(_)))
-            .map(|i| frame.fields[i].lineage.clone())
-            .unwrap_or_default();
-        fields.push(OutField {
-            name: o.output_name(),
-            internal: internal.clone(),
-            qualifier: None,
-            lineage,
-        });
-        exprs.push(rewritten.alias(internal));
-    }
-    let plan = LogicalPlanBuilder::from(plan).project(exprs)?.build()?;
-    Ok(Frame::with_fields(plan, fields))
-}
-
-fn missing_aggregation(o: &Resolved, global: bool) -> SparkError {
-    if global {
-        return SparkError::new(
-            ErrorKind::Analysis,
-            "MISSING_GROUP_BY",
-            "42803",
-            "The query does not include a GROUP BY clause. Add GROUP BY or turn it into the window functions using OVER clauses.",
-            &[],
+        return super::aggregate::build_aggregate(
+            frame,
+            vec![],
+            items,
+            &super::aggregate::Grouping::Plain,
         );
     }
-    SparkError::new(
-        ErrorKind::Analysis,
-        "MISSING_AGGREGATION",
-        "42803",
-        format!(
-            "The non-aggregating expression \"{0}\" is based on columns which are not participating in the GROUP BY clause.\nAdd the columns or the expression to the GROUP BY, aggregate the expression, or use \"any_value({0})\" if you do not care which of the values within a group is returned.",
-            o.name
-        ),
-        &[
-            ("expression", format!("\"{}\"", o.name)),
-            ("expressionAnyValue", format!("\"any_value({})\"", o.name)),
-        ],
-    )
+    project(frame, items)
 }
 
 pub fn filter(frame: &Frame, settings: &Settings, condition: &Expr) -> Result<Frame> {

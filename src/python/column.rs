@@ -241,6 +241,19 @@ impl PyColumn {
         .into()
     }
 
+    /// For `pivot`: aggregates counting only rows where `condition` holds.
+    fn pivot_on(&self, condition: PyRef<'_, PyColumn>) -> Self {
+        self.inner.pivot_on(&condition.inner).into()
+    }
+
+    /// The alias of an aliased expression.
+    fn alias_name(&self) -> Option<String> {
+        match &self.inner {
+            Expr::Alias { names, .. } => names.last().cloned(),
+            _ => None,
+        }
+    }
+
     /// The column's name when it is a plain column reference.
     fn column_name(&self) -> Option<String> {
         match &self.inner {

@@ -48,10 +48,18 @@ impl PyDataFrame {
         Ok(self.inner.select_expr(&texts).py()?.into())
     }
 
-    fn aggregate(&self, groups: Cols<'_>, aggs: Cols<'_>) -> PyResult<Self> {
+    #[pyo3(signature = (groups, aggs, kind="groupby", sets=None))]
+    fn aggregate(
+        &self,
+        groups: Cols<'_>,
+        aggs: Cols<'_>,
+        kind: &str,
+        sets: Option<Vec<Vec<usize>>>,
+    ) -> PyResult<Self> {
+        let grouping = crate::plan::aggregate::Grouping::parse(kind, sets).py()?;
         Ok(self
             .inner
-            .aggregate(&exprs(&groups), &exprs(&aggs))
+            .aggregate(&exprs(&groups), &exprs(&aggs), &grouping)
             .py()?
             .into())
     }

@@ -11,6 +11,7 @@ use super::expr::{convert, select_item};
 use super::query::{ordinal_error, Scope};
 use crate::error::{Result, SparkError};
 use crate::expr::{Expr, Literal};
+use crate::plan::aggregate::{self, Grouping};
 use crate::plan::resolve::Resolver;
 use crate::plan::{next_id, ops, Frame};
 use crate::session::Settings;
@@ -42,7 +43,7 @@ impl Scope {
         let groups = group_by(&frame, settings, &s.group_by, &items)?;
         let having = s.having.as_ref().map(convert).transpose()?;
         let grouped = groups.is_some() || having.is_some();
-        let groups = groups.unwrap_or_default();
+        let (groups, grouping) = groups.unwrap_or((vec![], Grouping::Plain));
 
         // The select list plus hidden columns for HAVING and ORDER BY.
         let build = |order_hidden: bool| -> Result<(Frame, usize)> {
@@ -77,7 +78,7 @@ impl Scope {
                 }
             }
             let mut out = if grouped {
-                ops::group_select(&frame, settings, &groups, &all)?
+                aggregate::group_select(&frame, settings, &groups, &all, &grouping)?
             } else {
                 ops::select(&frame, settings, &all)?
             };
@@ -98,7 +99,7 @@ impl Scope {
             // QUALIFY on an output alias: filter the output.
             (Err(e), None) if qualify.is_some() => {
                 let out = if grouped {
-                    ops::group_select(&frame, settings, &groups, &items)
+                    aggregate::group_select(&frame, settings, &groups, &items, &grouping)
                 } else {
                     ops::select(&frame, settings, &items)
                 }
@@ -111,7 +112,8 @@ impl Scope {
             }
             // HAVING on an output alias: filter the aggregated output.
             (Err(e), Some(h)) => {
-                let out = ops::group_select(&frame, settings, &groups, &items).map_err(|_| e)?;
+                let out = aggregate::group_select(&frame, settings, &groups, &items, &grouping)
+                    .map_err(|_| e)?;
                 let n = out.fields.len();
                 (ops::filter(&out, settings, h)?, n)
             }
@@ -139,34 +141,77 @@ impl Scope {
 }
 
 /// The grouping expressions: `GROUP BY 1` is the first select item,
-/// `GROUP BY ALL` every select item without an aggregate. `None`: no GROUP BY.
+/// `GROUP BY ALL` every select item without an aggregate, and `ROLLUP`,
+/// `CUBE`, `GROUPING SETS` group by sets. `None`: no GROUP BY.
 fn group_by(
     frame: &Frame,
     settings: &Settings,
     group_by: &GroupByExpr,
     items: &[Expr],
-) -> Result<Option<Vec<Expr>>> {
+) -> Result<Option<(Vec<Expr>, Grouping)>> {
+    let ordinal = |g: Expr| -> Result<Expr> {
+        Ok(match g {
+            Expr::Literal(Literal::Integer(i)) => {
+                let item = usize::try_from(i)
+                    .ok()
+                    .and_then(|i| i.checked_sub(1))
+                    .and_then(|i| items.get(i))
+                    .ok_or_else(|| ordinal_error(i, items.len(), "GROUP BY"))?;
+                item.clone().strip_alias()
+            }
+            other => other,
+        })
+    };
     match group_by {
-        GroupByExpr::Expressions(exprs, modifiers) if modifiers.is_empty() => {
+        GroupByExpr::Expressions(exprs, modifiers) => {
             if exprs.is_empty() {
                 return Ok(None);
             }
-            let mut out = vec![];
-            for e in exprs {
-                let g = convert(e)?;
-                out.push(match g {
-                    Expr::Literal(Literal::Integer(i)) => {
-                        let item = usize::try_from(i)
-                            .ok()
-                            .and_then(|i| i.checked_sub(1))
-                            .and_then(|i| items.get(i))
-                            .ok_or_else(|| ordinal_error(i, items.len(), "GROUP BY"))?;
-                        item.clone().strip_alias()
+            if let [single] = exprs.as_slice() {
+                let flat = |lists: &Vec<Vec<ast::Expr>>| -> Result<Vec<Expr>> {
+                    lists
+                        .iter()
+                        .flatten()
+                        .map(|e| ordinal(convert(e)?))
+                        .collect()
+                };
+                match single {
+                    ast::Expr::Rollup(lists) => return Ok(Some((flat(lists)?, Grouping::Rollup))),
+                    ast::Expr::Cube(lists) => return Ok(Some((flat(lists)?, Grouping::Cube))),
+                    ast::Expr::GroupingSets(sets) => {
+                        let mut all: Vec<Expr> = vec![];
+                        let mut indices = vec![];
+                        for set in sets {
+                            let mut idx = vec![];
+                            for e in set {
+                                let g = ordinal(convert(e)?)?;
+                                let i = match all.iter().position(|x| *x == g) {
+                                    Some(i) => i,
+                                    None => {
+                                        all.push(g);
+                                        all.len() - 1
+                                    }
+                                };
+                                idx.push(i);
+                            }
+                            indices.push(idx);
+                        }
+                        return Ok(Some((all, Grouping::Sets(indices))));
                     }
-                    other => other,
-                });
+                    _ => {}
+                }
             }
-            Ok(Some(out))
+            let out = exprs
+                .iter()
+                .map(|e| ordinal(convert(e)?))
+                .collect::<Result<Vec<_>>>()?;
+            let grouping = match modifiers.as_slice() {
+                [] => Grouping::Plain,
+                [ast::GroupByWithModifier::Rollup] => Grouping::Rollup,
+                [ast::GroupByWithModifier::Cube] => Grouping::Cube,
+                _ => return Err(SparkError::not_implemented("this GROUP BY modifier")),
+            };
+            Ok(Some((out, grouping)))
         }
         GroupByExpr::All(modifiers) if modifiers.is_empty() => {
             let resolver = Resolver::new(frame, settings);
@@ -179,10 +224,8 @@ fn group_by(
                     out.push(item.clone().strip_alias());
                 }
             }
-            Ok(Some(out))
+            Ok(Some((out, Grouping::Plain)))
         }
-        _ => Err(SparkError::not_implemented(
-            "GROUP BY with ROLLUP, CUBE or GROUPING SETS in SQL",
-        )),
+        _ => Err(SparkError::not_implemented("GROUP BY ALL with modifiers")),
     }
 }

@@ -151,6 +151,38 @@ class DataFrame:
 
     groupby = groupBy
 
+    def rollup(self, *cols: Any) -> "GroupedData":
+        """Groups by every prefix of ``cols`` (and the whole frame)."""
+        from ember.sql.group import GroupedData
+
+        return GroupedData(self._jcols(cols), self, "rollup")
+
+    def cube(self, *cols: Any) -> "GroupedData":
+        """Groups by every subset of ``cols``."""
+        from ember.sql.group import GroupedData
+
+        return GroupedData(self._jcols(cols), self, "cube")
+
+    def groupingSets(self, groupingSets: Any, *cols: Any) -> "GroupedData":
+        """Groups by each of ``groupingSets`` (lists of expressions among ``cols``)."""
+        from ember.sql.group import GroupedData
+
+        jcols = self._jcols(cols)
+        labels = [repr(c) for c in jcols]
+        sets = []
+        for group in groupingSets:
+            if not isinstance(group, (list, tuple)):
+                raise _type_error("groupingSets", "list of lists", groupingSets)
+            idx = []
+            for g in group:
+                key = repr(self._jcols((g,))[0])
+                if key not in labels:
+                    jcols.append(self._jcols((g,))[0])
+                    labels.append(key)
+                idx.append(labels.index(key))
+            sets.append(idx)
+        return GroupedData(jcols, self, "groupingsets", sets)
+
     def agg(self, *exprs: Any) -> "DataFrame":
         """Aggregates the whole DataFrame (``groupBy().agg(...)``)."""
         return self.groupBy().agg(*exprs)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, List, Union
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple, Union
 
 from ember import _native
 from ember.sql.column import Column, _type_error
@@ -22,9 +22,19 @@ _DICT_NAMES = {"mean": "avg", "average": "avg"}
 class GroupedData:
     """Aggregations over the groups of a DataFrame."""
 
-    def __init__(self, jgroups: List[Any], df: "DataFrame") -> None:
+    def __init__(
+        self,
+        jgroups: List[Any],
+        df: "DataFrame",
+        kind: str = "groupby",
+        sets: Optional[List[List[int]]] = None,
+        pivot: Optional[Tuple[Any, List[Any]]] = None,
+    ) -> None:
         self._jgroups = jgroups
         self._df = df
+        self._kind = kind
+        self._sets = sets
+        self._pivot = pivot
         self.session = df.sparkSession
 
     def agg(self, *exprs: Union[Column, Dict[str, str]]) -> "DataFrame":
@@ -48,7 +58,42 @@ class GroupedData:
                 if not isinstance(c, Column):
                     raise _type_error("exprs", "Column", c)
             jaggs = [c._jc for c in exprs]
-        return DataFrame(self._df._jdf.aggregate(self._jgroups, jaggs), self.session)
+        if self._pivot is not None:
+            jaggs = self._pivoted(jaggs)
+        jdf = self._df._jdf.aggregate(self._jgroups, jaggs, self._kind, self._sets)
+        return DataFrame(jdf, self.session)
+
+    def pivot(self, pivot_col: str, values: Optional[List[Any]] = None) -> "GroupedData":
+        """One output column per value of ``pivot_col`` (and per aggregate);
+        without ``values`` the distinct values are computed first, sorted."""
+        from ember.sql.functions import col, lit
+
+        if not isinstance(pivot_col, str):
+            raise _type_error("pivot_col", "str", pivot_col)
+        if values is None:
+            rows = self._df.select(col(pivot_col)).distinct().orderBy(col(pivot_col)).collect()
+            values = [r[0] for r in rows]
+        elif not isinstance(values, (list, tuple)):
+            raise _type_error("values", "list", values)
+        return GroupedData(
+            self._jgroups, self._df, self._kind, self._sets, (col(pivot_col), list(values))
+        )
+
+    def _pivoted(self, jaggs: List[Any]) -> List[Any]:
+        from ember.sql.functions import count, lit, when
+
+        pivot_col, values = self._pivot
+        out = []
+        for v in values:
+            cond = pivot_col.isNull() if v is None else (pivot_col == lit(v))
+            for j in jaggs:
+                label = _value_label(v)
+                if len(jaggs) > 1:
+                    label = "%s_%s" % (label, j.alias_name() or repr(j))
+                # A group without rows for the value gets null, as in Spark.
+                present = count(when(cond, lit(1))) > 0
+                out.append(when(present, Column(j.pivot_on(cond._jc))).alias(label)._jc)
+        return out
 
     def count(self) -> "DataFrame":
         """The number of rows in each group, as column ``count``."""
@@ -73,6 +118,15 @@ class GroupedData:
 
     def max(self, *cols: str) -> "DataFrame":
         return self._numeric("max", cols)
+
+
+def _value_label(v: Any) -> str:
+    """A pivot value as Spark names its column."""
+    if v is None:
+        return "null"
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return str(v)
 
 
 def _java_string_hash(s: str) -> int:

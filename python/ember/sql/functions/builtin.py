@@ -40,6 +40,8 @@ __all__ = [
     "desc_nulls_first",
     "desc_nulls_last",
     "expr",
+    "grouping",
+    "grouping_id",
     "isnan",
     "isnull",
     "lit",
@@ -229,3 +231,13 @@ def desc_nulls_last(col: Any) -> Column:
 def broadcast(df: Any) -> Any:
     """Marks a DataFrame as small enough to broadcast in joins (a hint)."""
     return df
+
+
+def grouping(col: Any) -> Column:
+    """1 when ``col`` is aggregated away in a rollup/cube/grouping-sets row."""
+    return _fn("grouping", col)
+
+
+def grouping_id(*cols: Any) -> Column:
+    """The bit vector of ``grouping(c)`` over ``cols`` (all grouping columns when empty)."""
+    return Column(_N.call("grouping_id", [_to_col_jc(c) for c in cols], False))

@@ -1,0 +1,5 @@
+df = spark.createDataFrame([(1, 2.0, "a"), (2, 4.0, "a"), (3, 7.0, "b"), (4, None, "b")], "x int, y double, k string")
+df.createOrReplaceTempView("st")
+q = spark.sql("select stddev(x), corr(x, y), covar_samp(x, y), percentile_approx(x, 0.5), percentile_approx(y, array(0.25, 0.75)), median(x), collect_list(y), count_if(x > 1), bool_and(x > 0), approx_count_distinct(k) from st")
+print(q.columns); print(q.collect())
+print(spark.sql("select k, collect_set(x) s, collect_list(y) l from st where x < 3 and y > 3 group by k order by k").collect())
