@@ -6,6 +6,7 @@
 //! python/               the only module that imports pyo3: PySession, PyDataFrame, PyColumn,
 //!                       value conversion, and the mapping of engine errors to PySpark's classes
 //!        │
+//! catalog               the persistent warehouse: databases and managed Parquet tables
 //! session               SparkSession state: DataFusion context, SQL conf, temp views, execution
 //! dataframe             the engine's DataFrame: eager analysis, async actions
 //! expr                  Spark's unresolved expression tree (what a Column is) and its repr
@@ -21,6 +22,7 @@
 //! error                 typed engine errors with Spark's conditions and SQLSTATEs
 //! ```
 
+pub mod catalog;
 pub mod dataframe;
 pub mod error;
 pub mod expr;

@@ -10,6 +10,7 @@ use datafusion::physical_plan::collect_partitioned;
 
 use crate::error::{ErrorKind, Result, SparkError};
 use crate::plan::Frame;
+use crate::types::SparkType;
 
 pub const SPARK_VERSION: &str = "4.3.0";
 
@@ -24,6 +25,7 @@ pub struct Settings {
     pub outer: Vec<Frame>,
     /// Plans subqueries met in SQL text (set while planning `spark.sql`).
     pub subqueries: Option<crate::plan::resolve::Subqueries>,
+    pub current_database: String,
 }
 
 type Views = Arc<RwLock<HashMap<String, Frame>>>;
@@ -36,6 +38,10 @@ pub struct Session {
     views: Views,
     /// `global_temp` views, shared by every session of the process.
     global_views: Views,
+    /// The current database (`USE db`).
+    current_db: RwLock<String>,
+    /// Views replaced by their materialised rows by `CACHE TABLE`, by name.
+    cached_views: RwLock<HashMap<String, Frame>>,
 }
 
 /// Spark's defaults for the keys Ember reads.
@@ -112,6 +118,8 @@ impl Session {
             conf: RwLock::new(BTreeMap::new()),
             views: Arc::default(),
             global_views,
+            current_db: RwLock::new("default".into()),
+            cached_views: RwLock::default(),
         };
         for (k, v) in conf {
             session.set_conf(&k, &v)?;
@@ -141,6 +149,7 @@ impl Session {
             time_zone: get("spark.sql.session.timeZone"),
             outer: vec![],
             subqueries: None,
+            current_database: self.current_database(),
         }
     }
 
@@ -255,16 +264,16 @@ impl Session {
     pub fn lookup_table(&self, name: &str) -> Result<Frame> {
         let parts = crate::plan::parse_attribute_name(name)?;
         let found = match parts.as_slice() {
-            [n] => self
-                .views
-                .read()
-                .ok()
-                .and_then(|m| m.get(&n.to_lowercase()).cloned()),
+            [n] => match self.temp_view(n) {
+                Some(f) => Some(f),
+                None => self.read_table(&self.current_database(), n)?,
+            },
             [db, n] if db.eq_ignore_ascii_case("global_temp") => self
                 .global_views
                 .read()
                 .ok()
                 .and_then(|m| m.get(&n.to_lowercase()).cloned()),
+            [db, n] | [_, db, n] => self.read_table(db, n)?,
             _ => None,
         };
         match found {
@@ -294,6 +303,200 @@ impl Session {
                 ))
             }
         }
+    }
+
+    pub fn temp_view(&self, name: &str) -> Option<Frame> {
+        self.views
+            .read()
+            .ok()
+            .and_then(|m| m.get(&name.to_lowercase()).cloned())
+    }
+
+    /// Temporary view names, sorted.
+    pub fn temp_views(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .views
+            .read()
+            .map(|m| m.keys().cloned().collect())
+            .unwrap_or_default();
+        names.sort();
+        names
+    }
+
+    pub fn drop_temp_view(&self, name: &str) -> bool {
+        let key = name.to_lowercase();
+        if let Ok(mut c) = self.cached_views.write() {
+            c.remove(&key);
+        }
+        self.views
+            .write()
+            .map(|mut m| m.remove(&key).is_some())
+            .unwrap_or(false)
+    }
+
+    pub fn drop_global_temp_view(&self, name: &str) -> bool {
+        self.global_views
+            .write()
+            .map(|mut m| m.remove(&name.to_lowercase()).is_some())
+            .unwrap_or(false)
+    }
+
+    // ---- caching of views --------------------------------------------------
+
+    /// `CACHE TABLE v`: the view reads its rows, computed now, from memory.
+    pub async fn cache_view(&self, name: &str) -> Result<()> {
+        let key = name.to_lowercase();
+        let Some(frame) = self.temp_view(&key) else {
+            return Err(self.lookup_table(name).err().unwrap_or_else(|| {
+                SparkError::not_implemented("CACHE TABLE on a table that is not a temporary view")
+            }));
+        };
+        if self.is_cached(&key) {
+            return Ok(());
+        }
+        let batches = self.execute(&frame).await?;
+        let cached = crate::plan::ops::from_batches(frame.output_schema(), batches)?;
+        if let Ok(mut c) = self.cached_views.write() {
+            c.insert(key.clone(), frame);
+        }
+        self.create_view(&key, cached, true, false)
+    }
+
+    pub fn uncache_view(&self, name: &str) -> bool {
+        let key = name.to_lowercase();
+        let original = self
+            .cached_views
+            .write()
+            .ok()
+            .and_then(|mut c| c.remove(&key));
+        match original {
+            Some(frame) => self.create_view(&key, frame, true, false).is_ok(),
+            None => false,
+        }
+    }
+
+    pub fn is_cached(&self, name: &str) -> bool {
+        self.cached_views
+            .read()
+            .map(|c| c.contains_key(&name.to_lowercase()))
+            .unwrap_or(false)
+    }
+
+    pub fn clear_cache(&self) {
+        let names: Vec<String> = self
+            .cached_views
+            .read()
+            .map(|c| c.keys().cloned().collect())
+            .unwrap_or_default();
+        for n in names {
+            self.uncache_view(&n);
+        }
+    }
+
+    // ---- the persistent catalog --------------------------------------------
+
+    pub fn warehouse(&self) -> crate::catalog::Warehouse {
+        let dir = self
+            .get_conf("spark.sql.warehouse.dir")
+            .unwrap_or_else(|| "spark-warehouse".into());
+        crate::catalog::Warehouse::new(&dir)
+    }
+
+    pub fn current_database(&self) -> String {
+        self.current_db
+            .read()
+            .map(|d| d.clone())
+            .unwrap_or_else(|_| "default".into())
+    }
+
+    pub fn set_current_database(&self, db: &str) -> Result<()> {
+        if !self.warehouse().database_exists(db) {
+            return Err(crate::catalog::schema_not_found(db));
+        }
+        if let Ok(mut d) = self.current_db.write() {
+            *d = db.to_lowercase();
+        }
+        Ok(())
+    }
+
+    /// A managed table as a frame, if it exists.
+    pub fn read_table(&self, db: &str, name: &str) -> Result<Option<Frame>> {
+        use datafusion::datasource::listing::{
+            ListingOptions, ListingTable, ListingTableConfig, ListingTableUrl,
+        };
+        let warehouse = self.warehouse();
+        let Some(meta) = warehouse.read_meta(db, name)? else {
+            return Ok(None);
+        };
+        let spark = SparkType::from_json_str(&meta.schema)?;
+        let SparkType::Struct(fields) = &spark else {
+            return Err(SparkError::internal("table schema is not a struct"));
+        };
+        let schema = Arc::new(datafusion::arrow::datatypes::Schema::new(
+            fields.iter().map(|f| f.to_arrow()).collect::<Vec<_>>(),
+        ));
+        if meta.files.is_empty() {
+            return crate::plan::ops::from_batches(schema, vec![]).map(Some);
+        }
+        let dir = warehouse.table_dir(db, name);
+        let urls = meta
+            .files
+            .iter()
+            .map(|f| ListingTableUrl::parse(dir.join(f).to_string_lossy()))
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        let format = datafusion::datasource::file_format::parquet::ParquetFormat::default();
+        let options = ListingOptions::new(Arc::new(format)).with_file_extension(".parquet");
+        let config = ListingTableConfig::new_with_multi_paths(urls)
+            .with_listing_options(options)
+            .with_schema(Arc::clone(&schema));
+        let table = ListingTable::try_new(config)?;
+        let source = datafusion::datasource::provider_as_source(Arc::new(table));
+        let plan =
+            datafusion::logical_expr::LogicalPlanBuilder::scan(name, source, None)?.build()?;
+        let exprs: Vec<datafusion::logical_expr::Expr> = plan
+            .schema()
+            .columns()
+            .into_iter()
+            .map(|c| datafusion::logical_expr::Expr::Column(c).alias(crate::plan::internal_name()))
+            .collect();
+        let plan = datafusion::logical_expr::LogicalPlanBuilder::from(plan)
+            .project(exprs)?
+            .build()?;
+        let names = fields.iter().map(|f| f.name.clone()).collect();
+        Ok(Some(Frame::new(plan, names, &[])))
+    }
+
+    /// Runs `frame` and writes its rows into a managed table.
+    pub async fn write_table(
+        &self,
+        db: &str,
+        name: &str,
+        frame: &Frame,
+        mode: crate::catalog::SaveMode,
+    ) -> Result<()> {
+        let spark = frame.spark_schema()?;
+        let SparkType::Struct(fields) = &spark else {
+            return Err(SparkError::internal("frame schema is not a struct"));
+        };
+        let schema = Arc::new(datafusion::arrow::datatypes::Schema::new(
+            fields.iter().map(|f| f.to_arrow()).collect::<Vec<_>>(),
+        ));
+        let batches = self
+            .execute(frame)
+            .await?
+            .into_iter()
+            .map(|b| {
+                let cols = b
+                    .columns()
+                    .iter()
+                    .zip(schema.fields())
+                    .map(|(c, f)| datafusion::arrow::compute::cast(c, f.data_type()))
+                    .collect::<std::result::Result<Vec<_>, _>>()?;
+                Ok(RecordBatch::try_new(Arc::clone(&schema), cols)?)
+            })
+            .collect::<Result<Vec<_>>>()?;
+        self.warehouse()
+            .write(db, name, &schema, &spark, &batches, mode)
     }
 
     // ---- execution -------------------------------------------------------

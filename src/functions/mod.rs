@@ -31,6 +31,29 @@ fn lookup(name: &str) -> Option<Builder> {
         .map(|(_, b)| *b)
 }
 
+fn all_tables() -> impl Iterator<Item = &'static (&'static str, Builder)> {
+    operators::TABLE
+        .iter()
+        .chain(scalar::TABLE.iter())
+        .chain(aggregate::TABLE.iter())
+        .chain(datetime::TABLE.iter())
+        .chain(window::TABLE.iter())
+        .chain(stats::TABLE.iter())
+}
+
+/// Whether a function of this name exists.
+pub fn exists(name: &str) -> bool {
+    lookup(&name.to_lowercase()).is_some()
+}
+
+/// The names of the functions (operators by symbol included), sorted.
+pub fn names() -> Vec<String> {
+    let mut out: Vec<String> = all_tables().map(|(n, _)| n.to_string()).collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// Whether `name` is an aggregate function.
 pub fn is_aggregate(name: &str) -> bool {
     let key = name.to_lowercase();

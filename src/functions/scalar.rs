@@ -28,7 +28,18 @@ pub(super) const TABLE: &[(&str, Builder)] = &[
     ("lower", string_unary),
     ("abs", abs),
     ("sqrt", sqrt),
+    ("current_database", current_database),
+    ("current_schema", current_database),
 ];
+
+fn current_database(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
+    arity(&name.to_lowercase(), &args, &[0])?;
+    let db = r.settings.current_database.clone();
+    r.make(
+        DFExpr::Literal(ScalarValue::Utf8(Some(db)), None),
+        "current_schema()".into(),
+    )
+}
 
 fn coalesce(r: &Resolver, _name: &str, args: Vec<Resolved>) -> Result<Resolved> {
     if args.is_empty() {

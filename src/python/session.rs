@@ -101,6 +101,50 @@ impl PySession {
         Ok(self.df(self.inner.lookup_table(name).py()?))
     }
 
+    fn current_database(&self) -> String {
+        self.inner.current_database()
+    }
+
+    fn drop_temp_view(&self, name: &str) -> bool {
+        self.inner.drop_temp_view(name)
+    }
+
+    fn drop_global_temp_view(&self, name: &str) -> bool {
+        self.inner.drop_global_temp_view(name)
+    }
+
+    fn is_cached(&self, name: &str) -> bool {
+        self.inner.is_cached(name)
+    }
+
+    fn save_as_table(
+        &self,
+        py: Python<'_>,
+        df: PyRef<'_, PyDataFrame>,
+        name: String,
+        mode: String,
+    ) -> PyResult<()> {
+        let session = std::sync::Arc::clone(&self.inner);
+        let frame = df.inner.frame.clone();
+        super::wait_for(py, async move {
+            crate::sql::commands::save_as_table(&session, &frame, &name, &mode).await
+        })
+    }
+
+    fn insert_into(
+        &self,
+        py: Python<'_>,
+        df: PyRef<'_, PyDataFrame>,
+        name: String,
+        overwrite: bool,
+    ) -> PyResult<()> {
+        let session = std::sync::Arc::clone(&self.inner);
+        let frame = df.inner.frame.clone();
+        super::wait_for(py, async move {
+            crate::sql::commands::insert_into(&session, &frame, &name, overwrite).await
+        })
+    }
+
     fn read_parquet(&self, py: Python<'_>, paths: Vec<String>) -> PyResult<PyDataFrame> {
         let session = std::sync::Arc::clone(&self.inner);
         let frame = super::wait_for(py, async move {
@@ -109,7 +153,10 @@ impl PySession {
         Ok(self.df(frame))
     }
 
-    fn sql(&self, query: &str) -> PyResult<PyDataFrame> {
-        Ok(self.df(crate::sql::plan_query(&self.inner, query).py()?))
+    fn sql(&self, py: Python<'_>, query: &str) -> PyResult<PyDataFrame> {
+        let session = std::sync::Arc::clone(&self.inner);
+        let text = query.to_string();
+        let frame = super::wait_for(py, async move { crate::sql::sql(&session, &text).await })?;
+        Ok(self.df(frame))
     }
 }

@@ -2,6 +2,7 @@
 //! DataFrame API builds. This covers expressions (`F.expr`, `selectExpr`,
 //! string filters) and plain SELECT queries over temporary views.
 
+pub mod commands;
 mod expr;
 mod from;
 mod query;
@@ -10,6 +11,18 @@ pub mod text;
 
 pub use expr::parse_expression;
 pub use query::plan_query;
+
+/// Runs `spark.sql(text)`: a command runs now; a query is planned.
+pub async fn sql(
+    session: &std::sync::Arc<crate::session::Session>,
+    text: &str,
+) -> crate::error::Result<crate::plan::Frame> {
+    match commands::run(session, text).await {
+        Ok(Some(frame)) => Ok(frame),
+        Ok(None) => plan_query(session, text),
+        Err(e) => Err(text::with_position(e, text)),
+    }
+}
 
 use datafusion::sql::sqlparser::parser::ParserError;
 

@@ -14,6 +14,7 @@ from ember.sql.types import Row, StructType, _make_row_factory
 from ember.storagelevel import StorageLevel
 
 if TYPE_CHECKING:
+    from ember.sql.readwriter import DataFrameWriter
     from ember.sql.group import GroupedData
     from ember.sql.session import SparkSession
 
@@ -150,6 +151,13 @@ class DataFrame:
         return GroupedData(self._jcols(cols), self)
 
     groupby = groupBy
+
+    @property
+    def write(self) -> "DataFrameWriter":
+        """Saves this DataFrame (``saveAsTable``, ``insertInto``)."""
+        from ember.sql.readwriter import DataFrameWriter
+
+        return DataFrameWriter(self)
 
     def rollup(self, *cols: Any) -> "GroupedData":
         """Groups by every prefix of ``cols`` (and the whole frame)."""

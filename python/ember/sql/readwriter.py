@@ -9,7 +9,7 @@ if TYPE_CHECKING:
     from ember.sql.session import SparkSession
     from ember.sql.types import StructType
 
-__all__ = ["DataFrameReader"]
+__all__ = ["DataFrameReader", "DataFrameWriter"]
 
 
 class DataFrameReader:
@@ -86,3 +86,72 @@ def _option_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
+
+
+class DataFrameWriter:
+    """Saves a DataFrame (``df.write``): managed tables in the warehouse."""
+
+    def __init__(self, df: "DataFrame") -> None:
+        self._df = df
+        self._spark = df.sparkSession
+        self._mode = "errorifexists"
+        self._format: Optional[str] = None
+        self._options: Dict[str, str] = {}
+
+    def mode(self, saveMode: Optional[str]) -> "DataFrameWriter":
+        if saveMode is None:
+            return self
+        if not isinstance(saveMode, str):
+            raise PySparkTypeError(
+                errorClass="NOT_STR",
+                messageParameters={"arg_name": "saveMode", "arg_type": type(saveMode).__name__},
+            )
+        self._mode = saveMode
+        return self
+
+    def format(self, source: str) -> "DataFrameWriter":
+        self._format = source.lower()
+        return self
+
+    def option(self, key: str, value: Any) -> "DataFrameWriter":
+        self._options[key] = _option_value(value)
+        return self
+
+    def options(self, **options: Any) -> "DataFrameWriter":
+        for k, v in options.items():
+            self.option(k, v)
+        return self
+
+    def partitionBy(self, *cols: Any) -> "DataFrameWriter":
+        if cols:
+            raise PySparkNotImplementedError(
+                errorClass="NOT_IMPLEMENTED", messageParameters={"feature": "partitionBy"}
+            )
+        return self
+
+    def saveAsTable(
+        self,
+        name: str,
+        format: Optional[str] = None,
+        mode: Optional[str] = None,
+        partitionBy: Optional[Union[str, List[str]]] = None,
+        **options: Any,
+    ) -> None:
+        """Writes the rows as a managed Parquet table of the current database."""
+        self.mode(mode)
+        if format is not None:
+            self.format(format)
+        if partitionBy:
+            self.partitionBy(partitionBy)
+        fmt = self._format or "parquet"
+        if fmt != "parquet":
+            raise PySparkNotImplementedError(
+                errorClass="NOT_IMPLEMENTED", messageParameters={"feature": f"tables of format {fmt!r}"}
+            )
+        self._spark._jss.save_as_table(self._df._jdf, name, self._mode)
+
+    def insertInto(self, tableName: str, overwrite: Optional[bool] = None) -> None:
+        """Appends (or with ``overwrite``, replaces) the rows of a table, by position."""
+        if overwrite is None:
+            overwrite = self._mode.lower() == "overwrite"
+        self._spark._jss.insert_into(self._df._jdf, tableName, bool(overwrite))

@@ -13,6 +13,7 @@ from ember.sql.dataframe import DataFrame
 from ember.sql.types import DataType, StructType, _prepare_local_data
 
 if TYPE_CHECKING:
+    from ember.sql.catalog import Catalog
     from ember.sql.readwriter import DataFrameReader
 
 __all__ = ["SparkSession"]
@@ -257,6 +258,14 @@ class SparkSession:
         if kwargs:
             sqlQuery = sqlQuery.format(**{k: _sql_arg(self, k, v) for k, v in kwargs.items()})
         return DataFrame(self._jss.sql(sqlQuery), self)
+
+    @property
+    def catalog(self) -> "Catalog":
+        from ember.sql.catalog import Catalog
+
+        if getattr(self, "_catalog", None) is None:
+            self._catalog = Catalog(self)
+        return self._catalog
 
     @property
     def read(self) -> "DataFrameReader":

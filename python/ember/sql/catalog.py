@@ -1,0 +1,255 @@
+"""``spark.catalog``: databases, tables, views, functions and caching
+(``pyspark.sql.catalog``). Databases and managed tables persist under
+``spark.sql.warehouse.dir``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, List, NamedTuple, Optional
+
+from ember.errors import AnalysisException, PySparkNotImplementedError
+
+if TYPE_CHECKING:
+    from ember.sql.dataframe import DataFrame
+    from ember.sql.session import SparkSession
+
+__all__ = ["Catalog", "CatalogMetadata", "Column", "Database", "Function", "Table"]
+
+
+class CatalogMetadata(NamedTuple):
+    name: str
+    description: Optional[str]
+
+
+class Database(NamedTuple):
+    name: str
+    catalog: Optional[str]
+    description: Optional[str]
+    locationUri: str
+
+
+class Table(NamedTuple):
+    name: str
+    catalog: Optional[str]
+    namespace: Optional[List[str]]
+    description: Optional[str]
+    tableType: str
+    isTemporary: bool
+
+    @property
+    def database(self) -> Optional[str]:
+        if self.namespace is not None and len(self.namespace) == 1:
+            return self.namespace[0]
+        return None
+
+
+class Column(NamedTuple):
+    name: str
+    description: Optional[str]
+    dataType: str
+    nullable: bool
+    isPartition: bool
+    isBucket: bool
+    isCluster: bool = False
+
+
+class Function(NamedTuple):
+    name: str
+    catalog: Optional[str]
+    namespace: Optional[List[str]]
+    description: Optional[str]
+    className: str
+    isTemporary: bool
+
+
+def _quote(name: str) -> str:
+    return ".".join("`%s`" % p.replace("`", "``") for p in name.split("."))
+
+
+class Catalog:
+    """The session's catalog (``spark.catalog``)."""
+
+    def __init__(self, sparkSession: "SparkSession") -> None:
+        self._spark = sparkSession
+        self._jss = sparkSession._jss
+
+    # ---- catalogs and databases -------------------------------------------
+
+    def currentCatalog(self) -> str:
+        return "spark_catalog"
+
+    def setCurrentCatalog(self, catalogName: str) -> None:
+        if catalogName != "spark_catalog":
+            raise PySparkNotImplementedError(
+                errorClass="NOT_IMPLEMENTED", messageParameters={"feature": "catalogs other than spark_catalog"}
+            )
+
+    def listCatalogs(self, pattern: Optional[str] = None) -> List[CatalogMetadata]:
+        return [CatalogMetadata(name="spark_catalog", description=None)]
+
+    def currentDatabase(self) -> str:
+        return self._jss.current_database()
+
+    def setCurrentDatabase(self, dbName: str) -> None:
+        self._spark.sql("USE %s" % _quote(dbName))
+
+    def listDatabases(self, pattern: Optional[str] = None) -> List[Database]:
+        query = "SHOW DATABASES" + (" LIKE '%s'" % pattern if pattern else "")
+        location = self._spark.conf.get("spark.sql.warehouse.dir")
+        out = []
+        for row in self._spark.sql(query).collect():
+            name = row[0]
+            desc = "default database" if name == "default" else ""
+            uri = location if name == "default" else "%s/%s.db" % (location, name)
+            out.append(Database(name=name, catalog="spark_catalog", description=desc, locationUri=uri))
+        return out
+
+    def databaseExists(self, dbName: str) -> bool:
+        return any(d.name == dbName.lower() for d in self.listDatabases())
+
+    def getDatabase(self, dbName: str) -> Database:
+        for d in self.listDatabases():
+            if d.name == dbName.lower():
+                return d
+        self._spark.sql("USE %s" % _quote(dbName))  # raises SCHEMA_NOT_FOUND
+        raise AnalysisException(message="[SCHEMA_NOT_FOUND] %s" % dbName)
+
+    # ---- tables and views ---------------------------------------------------
+
+    def listTables(self, dbName: Optional[str] = None, pattern: Optional[str] = None) -> List[Table]:
+        query = "SHOW TABLES" + (" IN %s" % _quote(dbName) if dbName else "")
+        if pattern:
+            query += " LIKE '%s'" % pattern
+        out = []
+        for row in self._spark.sql(query).collect():
+            temporary = bool(row[2])
+            out.append(
+                Table(
+                    name=row[1],
+                    catalog=None if temporary else "spark_catalog",
+                    namespace=[] if temporary else [row[0]],
+                    description=None,
+                    tableType="TEMPORARY" if temporary else "MANAGED",
+                    isTemporary=temporary,
+                )
+            )
+        return out
+
+    def getTable(self, tableName: str) -> Table:
+        name = tableName.split(".")[-1].strip("`").lower()
+        db = tableName.rsplit(".", 1)[0] if "." in tableName else None
+        for t in self.listTables(db):
+            if t.name == name:
+                return t
+        self._spark.table(tableName)  # raises TABLE_OR_VIEW_NOT_FOUND
+        raise AnalysisException(message="[TABLE_OR_VIEW_NOT_FOUND] %s" % tableName)
+
+    def tableExists(self, tableName: str, dbName: Optional[str] = None) -> bool:
+        name = "%s.%s" % (dbName, tableName) if dbName else tableName
+        try:
+            self._spark.table(name)
+            return True
+        except AnalysisException:
+            return False
+
+    def listColumns(self, tableName: str, dbName: Optional[str] = None) -> List[Column]:
+        name = "%s.%s" % (dbName, tableName) if dbName else tableName
+        schema = self._spark.table(name).schema
+        return [
+            Column(
+                name=f.name,
+                description=None,
+                dataType=f.dataType.simpleString(),
+                nullable=f.nullable,
+                isPartition=False,
+                isBucket=False,
+                isCluster=False,
+            )
+            for f in schema.fields
+        ]
+
+    def createTable(
+        self,
+        tableName: str,
+        path: Optional[str] = None,
+        source: Optional[str] = None,
+        schema: Optional[Any] = None,
+        description: Optional[str] = None,
+        **options: Any,
+    ) -> "DataFrame":
+        """Creates a managed Parquet table (empty, with ``schema``)."""
+        if path is not None or options.get("path"):
+            raise PySparkNotImplementedError(
+                errorClass="NOT_IMPLEMENTED", messageParameters={"feature": "external tables (path=)"}
+            )
+        if schema is None:
+            raise PySparkNotImplementedError(
+                errorClass="NOT_IMPLEMENTED",
+                messageParameters={"feature": "createTable without a schema"},
+            )
+        from ember.sql.types import StructType
+
+        if isinstance(schema, StructType):
+            cols = ", ".join("%s %s" % (_quote(f.name), f.dataType.simpleString()) for f in schema.fields)
+        else:
+            cols = str(schema)
+        fmt = source or "parquet"
+        self._spark.sql("CREATE TABLE %s (%s) USING %s" % (_quote(tableName), cols, fmt))
+        return self._spark.table(tableName)
+
+    def createExternalTable(self, *args: Any, **kwargs: Any) -> "DataFrame":
+        return self.createTable(*args, **kwargs)
+
+    def dropTempView(self, viewName: str) -> bool:
+        return self._jss.drop_temp_view(viewName)
+
+    def dropGlobalTempView(self, viewName: str) -> bool:
+        return self._jss.drop_global_temp_view(viewName)
+
+    # ---- functions ----------------------------------------------------------
+
+    def listFunctions(self, dbName: Optional[str] = None, pattern: Optional[str] = None) -> List[Function]:
+        query = "SHOW FUNCTIONS" + (" LIKE '%s'" % pattern if pattern else "")
+        return [
+            Function(
+                name=row[0],
+                catalog=None,
+                namespace=None,
+                description=None,
+                className="ember.functions.%s" % row[0],
+                isTemporary=True,
+            )
+            for row in self._spark.sql(query).collect()
+        ]
+
+    def functionExists(self, functionName: str, dbName: Optional[str] = None) -> bool:
+        return any(f.name == functionName.lower() for f in self.listFunctions())
+
+    def getFunction(self, functionName: str) -> Function:
+        for f in self.listFunctions():
+            if f.name == functionName.lower():
+                return f
+        raise AnalysisException(message="[UNRESOLVED_ROUTINE] %s" % functionName)
+
+    # ---- caching ------------------------------------------------------------
+
+    def cacheTable(self, tableName: str, storageLevel: Any = None) -> None:
+        self._spark.sql("CACHE TABLE %s" % _quote(tableName))
+
+    def uncacheTable(self, tableName: str) -> None:
+        self._spark.sql("UNCACHE TABLE %s" % _quote(tableName))
+
+    def isCached(self, tableName: str) -> bool:
+        self._spark.table(tableName)  # raises for an unknown name
+        return self._jss.is_cached(tableName)
+
+    def clearCache(self) -> None:
+        self._spark.sql("CLEAR CACHE")
+
+    def refreshTable(self, tableName: str) -> None:
+        self._spark.table(tableName)
+
+    def refreshByPath(self, path: str) -> None:
+        return None
+
+    def recoverPartitions(self, tableName: str) -> None:
+        self._spark.table(tableName)

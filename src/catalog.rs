@@ -1,0 +1,369 @@
+//! The persistent catalog: databases and managed tables under
+//! `spark.sql.warehouse.dir` (default `./spark-warehouse`).
+//!
+//! Layout, as Spark's: the `default` database is the warehouse folder
+//! itself, another database `db` is the folder `db.db`, and a table is a
+//! folder of Parquet files inside its database folder. A table's folder also
+//! holds `_ember_table.json`: its Spark schema, provider and the data files
+//! of its current version. Writers add new files first and then replace the
+//! metadata file atomically (write and rename) under a lock file, so two
+//! sessions writing one table never leave it half-written: a reader sees the
+//! old version or the new one.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use datafusion::arrow::array::RecordBatch;
+use datafusion::arrow::datatypes::SchemaRef;
+use serde_json::{json, Value};
+
+use crate::error::{ErrorKind, Result, SparkError};
+use crate::types::SparkType;
+
+const META: &str = "_ember_table.json";
+const LOCK: &str = "_ember_table.lock";
+
+#[derive(Debug, Clone)]
+pub struct TableMeta {
+    /// The Spark schema in Spark's JSON form.
+    pub schema: String,
+    pub provider: String,
+    /// Data files of the current version, relative to the table folder.
+    pub files: Vec<String>,
+}
+
+impl TableMeta {
+    fn to_json(&self) -> String {
+        json!({"schema": self.schema, "provider": self.provider, "files": self.files}).to_string()
+    }
+
+    fn from_json(text: &str) -> Option<TableMeta> {
+        let v: Value = serde_json::from_str(text).ok()?;
+        Some(TableMeta {
+            schema: v.get("schema")?.as_str()?.to_string(),
+            provider: v.get("provider")?.as_str()?.to_string(),
+            files: v
+                .get("files")?
+                .as_array()?
+                .iter()
+                .filter_map(|f| f.as_str().map(str::to_string))
+                .collect(),
+        })
+    }
+}
+
+/// How a write treats an existing table (`DataFrameWriter.mode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveMode {
+    Append,
+    Overwrite,
+    ErrorIfExists,
+    Ignore,
+}
+
+impl SaveMode {
+    pub fn parse(mode: &str) -> Result<SaveMode> {
+        Ok(match mode.to_lowercase().as_str() {
+            "append" => SaveMode::Append,
+            "overwrite" => SaveMode::Overwrite,
+            "error" | "errorifexists" | "default" => SaveMode::ErrorIfExists,
+            "ignore" => SaveMode::Ignore,
+            other => {
+                return Err(SparkError::illegal_argument(format!(
+                    "Unknown save mode: {other}. Accepted save modes are 'overwrite', 'append', 'ignore', 'error', 'errorifexists', 'default'."
+                )))
+            }
+        })
+    }
+}
+
+pub struct Warehouse {
+    root: PathBuf,
+}
+
+fn io_error(e: std::io::Error, what: &Path) -> SparkError {
+    SparkError::plain(ErrorKind::SparkRuntime, format!("{}: {e}", what.display()))
+}
+
+pub fn schema_not_found(db: &str) -> SparkError {
+    SparkError::new(
+        ErrorKind::Analysis,
+        "SCHEMA_NOT_FOUND",
+        "42704",
+        format!("The schema `spark_catalog`.`{db}` cannot be found. Verify the spelling and correctness of the schema and catalog.\nIf you did not qualify the name with a catalog, verify the current_schema() output, or qualify the name with the correct catalog.\nTo tolerate the error on drop use DROP SCHEMA IF EXISTS."),
+        &[("schemaName", format!("`spark_catalog`.`{db}`"))],
+    )
+}
+
+pub fn table_exists_error(db: &str, name: &str) -> SparkError {
+    let shown = format!("`spark_catalog`.`{db}`.`{name}`");
+    SparkError::new(
+        ErrorKind::Analysis,
+        "TABLE_OR_VIEW_ALREADY_EXISTS",
+        "42P07",
+        format!("Cannot create table or view {shown} because it already exists.\nChoose a different name, drop or replace the existing object, or add the IF NOT EXISTS clause to tolerate pre-existing objects."),
+        &[("relationName", shown.clone())],
+    )
+}
+
+impl Warehouse {
+    pub fn new(dir: &str) -> Warehouse {
+        let dir = dir.strip_prefix("file:").unwrap_or(dir);
+        let root = std::path::absolute(dir).unwrap_or_else(|_| PathBuf::from(dir));
+        Warehouse { root }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    fn db_dir(&self, db: &str) -> PathBuf {
+        if db.eq_ignore_ascii_case("default") {
+            self.root.clone()
+        } else {
+            self.root.join(format!("{}.db", db.to_lowercase()))
+        }
+    }
+
+    pub fn table_dir(&self, db: &str, name: &str) -> PathBuf {
+        self.db_dir(db).join(name.to_lowercase())
+    }
+
+    pub fn database_exists(&self, db: &str) -> bool {
+        db.eq_ignore_ascii_case("default") || self.db_dir(db).is_dir()
+    }
+
+    /// `default` and every `*.db` folder, sorted.
+    pub fn databases(&self) -> Vec<String> {
+        let mut out = vec!["default".to_string()];
+        if let Ok(entries) = std::fs::read_dir(&self.root) {
+            for e in entries.flatten() {
+                let name = e.file_name().to_string_lossy().to_string();
+                if let Some(db) = name.strip_suffix(".db") {
+                    if e.path().is_dir() {
+                        out.push(db.to_string());
+                    }
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
+    pub fn create_database(&self, db: &str, if_not_exists: bool) -> Result<()> {
+        if self.database_exists(db) {
+            if if_not_exists {
+                return Ok(());
+            }
+            return Err(SparkError::new(
+                ErrorKind::Analysis,
+                "SCHEMA_ALREADY_EXISTS",
+                "42P06",
+                format!("Cannot create schema `{db}` because it already exists.\nChoose a different name, drop the existing schema, or add the IF NOT EXISTS clause to tolerate pre-existing schema."),
+                &[("schemaName", format!("`{db}`"))],
+            ));
+        }
+        let dir = self.db_dir(db);
+        std::fs::create_dir_all(&dir).map_err(|e| io_error(e, &dir))
+    }
+
+    pub fn drop_database(&self, db: &str, if_exists: bool, cascade: bool) -> Result<()> {
+        if db.eq_ignore_ascii_case("default") {
+            return Err(SparkError::new(
+                ErrorKind::Analysis,
+                "UNSUPPORTED_FEATURE.DROP_DATABASE",
+                "0A000",
+                "The feature is not supported: Drop the default database `spark_catalog`.`default`.",
+                &[("database", "`spark_catalog`.`default`".into())],
+            ));
+        }
+        if !self.database_exists(db) {
+            return if if_exists {
+                Ok(())
+            } else {
+                Err(schema_not_found(db))
+            };
+        }
+        if !cascade && !self.tables(db).is_empty() {
+            return Err(SparkError::new(
+                ErrorKind::Analysis,
+                "SCHEMA_NOT_EMPTY",
+                "2BP01",
+                format!("Cannot drop a schema `{db}` because it contains objects.\nUse DROP SCHEMA ... CASCADE to drop the schema and all its objects."),
+                &[("schemaName", format!("`{db}`"))],
+            ));
+        }
+        let dir = self.db_dir(db);
+        std::fs::remove_dir_all(&dir).map_err(|e| io_error(e, &dir))
+    }
+
+    /// The managed tables of a database, sorted.
+    pub fn tables(&self, db: &str) -> Vec<String> {
+        let mut out = vec![];
+        if let Ok(entries) = std::fs::read_dir(self.db_dir(db)) {
+            for e in entries.flatten() {
+                if e.path().join(META).is_file() {
+                    out.push(e.file_name().to_string_lossy().to_string());
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
+    pub fn table_exists(&self, db: &str, name: &str) -> bool {
+        self.table_dir(db, name).join(META).is_file()
+    }
+
+    pub fn read_meta(&self, db: &str, name: &str) -> Result<Option<TableMeta>> {
+        let path = self.table_dir(db, name).join(META);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => TableMeta::from_json(&text).map(Some).ok_or_else(|| {
+                SparkError::internal(format!("{}: bad table metadata", path.display()))
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(io_error(e, &path)),
+        }
+    }
+
+    pub fn drop_table(&self, db: &str, name: &str) -> Result<bool> {
+        let dir = self.table_dir(db, name);
+        if !dir.join(META).is_file() {
+            return Ok(false);
+        }
+        let _lock = Lock::acquire(&dir)?;
+        std::fs::remove_file(dir.join(META)).map_err(|e| io_error(e, &dir))?;
+        drop(_lock);
+        std::fs::remove_dir_all(&dir).map_err(|e| io_error(e, &dir))?;
+        Ok(true)
+    }
+
+    /// Writes `batches` as a new version (overwrite) or added files (append).
+    /// Creates the table when it does not exist.
+    pub fn write(
+        &self,
+        db: &str,
+        name: &str,
+        schema: &SchemaRef,
+        spark_schema: &SparkType,
+        batches: &[RecordBatch],
+        mode: SaveMode,
+    ) -> Result<()> {
+        if !self.database_exists(db) {
+            return Err(schema_not_found(db));
+        }
+        let dir = self.table_dir(db, name);
+        std::fs::create_dir_all(&dir).map_err(|e| io_error(e, &dir))?;
+        let lock = Lock::acquire(&dir)?;
+        let existing = self.read_meta(db, name)?;
+        match (mode, &existing) {
+            (SaveMode::ErrorIfExists, Some(_)) => return Err(table_exists_error(db, name)),
+            (SaveMode::Ignore, Some(_)) => return Ok(()),
+            _ => {}
+        }
+        let file = write_file(&dir, schema, batches)?;
+        let (mut files, old) = match (mode, existing) {
+            (SaveMode::Append, Some(m)) => (m.files, vec![]),
+            (_, Some(m)) => (vec![], m.files),
+            (_, None) => (vec![], vec![]),
+        };
+        files.extend(file);
+        let meta = TableMeta {
+            schema: spark_schema.to_json().to_string(),
+            provider: "parquet".into(),
+            files,
+        };
+        let text = meta.to_json();
+        let tmp = dir.join(format!(".{META}.{}", unique()));
+        std::fs::write(&tmp, text).map_err(|e| io_error(e, &tmp))?;
+        std::fs::rename(&tmp, dir.join(META)).map_err(|e| io_error(e, &dir))?;
+        drop(lock);
+        for f in old {
+            let _ = std::fs::remove_file(dir.join(f));
+        }
+        Ok(())
+    }
+}
+
+fn unique() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    format!("{}-{nanos}-{}", std::process::id(), crate::plan::next_id())
+}
+
+/// One Parquet file with the batches, or none for no rows.
+fn write_file(dir: &Path, schema: &SchemaRef, batches: &[RecordBatch]) -> Result<Option<String>> {
+    if batches.iter().all(|b| b.num_rows() == 0) {
+        return Ok(None);
+    }
+    let name = format!("part-{}.snappy.parquet", unique());
+    let tmp = dir.join(format!(".{name}.tmp"));
+    let file = std::fs::File::create(&tmp).map_err(|e| io_error(e, &tmp))?;
+    let props = datafusion::parquet::file::properties::WriterProperties::builder()
+        .set_compression(datafusion::parquet::basic::Compression::SNAPPY)
+        .build();
+    let parquet_error = |e: datafusion::parquet::errors::ParquetError| {
+        SparkError::plain(
+            ErrorKind::SparkRuntime,
+            format!("writing {}: {e}", tmp.display()),
+        )
+    };
+    let mut writer =
+        datafusion::parquet::arrow::ArrowWriter::try_new(file, Arc::clone(schema), Some(props))
+            .map_err(parquet_error)?;
+    for b in batches {
+        writer.write(b).map_err(parquet_error)?;
+    }
+    writer.close().map_err(parquet_error)?;
+    std::fs::rename(&tmp, dir.join(&name)).map_err(|e| io_error(e, dir))?;
+    Ok(Some(name))
+}
+
+/// A lock file held while a table's metadata changes.
+struct Lock {
+    path: PathBuf,
+}
+
+impl Lock {
+    fn acquire(dir: &Path) -> Result<Lock> {
+        let path = dir.join(LOCK);
+        let start = Instant::now();
+        loop {
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+            {
+                Ok(_) => return Ok(Lock { path }),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    // A lock left by a crashed writer goes stale.
+                    let stale = std::fs::metadata(&path)
+                        .and_then(|m| m.modified())
+                        .ok()
+                        .and_then(|t| t.elapsed().ok())
+                        .is_some_and(|age| age > Duration::from_secs(120));
+                    if stale {
+                        let _ = std::fs::remove_file(&path);
+                        continue;
+                    }
+                    if start.elapsed() > Duration::from_secs(120) {
+                        return Err(SparkError::plain(
+                            ErrorKind::SparkRuntime,
+                            format!("timed out waiting for the table lock {}", path.display()),
+                        ));
+                    }
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                Err(e) => return Err(io_error(e, &path)),
+            }
+        }
+    }
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}

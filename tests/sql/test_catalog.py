@@ -1,0 +1,153 @@
+"""The persistent catalog: databases and managed tables under the warehouse
+folder, found again by a new process; spark.catalog; SQL commands."""
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from ember.errors import AnalysisException
+
+
+def run(tmp_path, code):
+    """Runs `code` in a fresh Python process whose warehouse is in tmp_path."""
+    script = textwrap.dedent(
+        """
+        from ember.sql import SparkSession
+        spark = SparkSession.builder.getOrCreate()
+        """
+    ) + textwrap.dedent(code)
+    out = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=300
+    )
+    assert out.returncode == 0, out.stderr
+    return out.stdout.strip().splitlines()
+
+
+def test_tables_and_databases_persist_across_processes(tmp_path):
+    run(
+        tmp_path,
+        """
+        df = spark.createDataFrame([(1, "a", 1.5), (2, "b", None)], "id int, s string, d double")
+        df.write.saveAsTable("people")
+        spark.sql("CREATE DATABASE sales")
+        spark.sql("CREATE TABLE sales.orders (oid bigint, amount decimal(10,2)) USING parquet")
+        spark.sql("INSERT INTO sales.orders VALUES (1, 9.99), (2, 5)")
+        spark.sql("CREATE TABLE tens AS SELECT id * 10 AS x FROM people")
+        """,
+    )
+    assert (tmp_path / "spark-warehouse" / "people").is_dir()
+    assert (tmp_path / "spark-warehouse" / "sales.db" / "orders").is_dir()
+    out = run(
+        tmp_path,
+        """
+        print(sorted(spark.table("people").collect()))
+        print(spark.table("sales.orders").schema.simpleString())
+        print(spark.sql("SELECT * FROM sales.orders ORDER BY oid").collect())
+        print(spark.sql("SELECT * FROM tens ORDER BY x").collect())
+        print([d.name for d in spark.catalog.listDatabases()])
+        print([(t.name, t.tableType, t.isTemporary, t.database) for t in spark.catalog.listTables()])
+        spark.catalog.setCurrentDatabase("sales")
+        print(spark.catalog.currentDatabase(), [t.name for t in spark.catalog.listTables()])
+        """,
+    )
+    assert out == [
+        "[Row(id=1, s='a', d=1.5), Row(id=2, s='b', d=None)]",
+        "struct<oid:bigint,amount:decimal(10,2)>",
+        "[Row(oid=1, amount=Decimal('9.99')), Row(oid=2, amount=Decimal('5.00'))]",
+        "[Row(x=10), Row(x=20)]",
+        "['default', 'sales']",
+        "[('people', 'MANAGED', False, 'default'), ('tens', 'MANAGED', False, 'default')]",
+        "sales ['orders']",
+    ]
+
+
+def test_save_modes_insert_into_and_drop(tmp_path):
+    out = run(
+        tmp_path,
+        """
+        df = spark.createDataFrame([(1,), (2,)], "n int")
+        df.write.saveAsTable("t")
+        try:
+            df.write.saveAsTable("t")
+        except Exception as e:
+            print(type(e).__name__, e.getCondition())
+        df.write.mode("ignore").saveAsTable("t")
+        df.write.mode("append").saveAsTable("t")
+        print(spark.table("t").count())
+        spark.createDataFrame([(7,)], "m long").write.insertInto("t")
+        print(sorted(r.n for r in spark.table("t").collect()))
+        spark.createDataFrame([(9,)], "n int").write.insertInto("t", overwrite=True)
+        print(spark.table("t").collect())
+        spark.sql("INSERT OVERWRITE TABLE t SELECT 3")
+        print(spark.table("t").collect())
+        spark.sql("DROP TABLE t")
+        print(spark.catalog.tableExists("t"))
+        spark.sql("DROP TABLE IF EXISTS t")
+        """,
+    )
+    assert out == [
+        "AnalysisException TABLE_OR_VIEW_ALREADY_EXISTS",
+        "4",
+        "[1, 1, 2, 2, 7]",
+        "[Row(n=9)]",
+        "[Row(n=3)]",
+        "False",
+    ]
+    assert not (tmp_path / "spark-warehouse" / "t").exists()
+
+
+def test_two_processes_appending_to_one_table_lose_nothing(tmp_path):
+    run(tmp_path, 'spark.createDataFrame([(0, 0)], "w int, i int").write.saveAsTable("log")')
+    writer = textwrap.dedent(
+        """
+        import sys
+        from ember.sql import SparkSession
+        spark = SparkSession.builder.getOrCreate()
+        w = int(sys.argv[1])
+        for i in range(25):
+            spark.createDataFrame([(w, i)], "w int, i int").write.insertInto("log")
+        """
+    )
+    procs = [
+        subprocess.Popen([sys.executable, "-c", writer, str(w)], cwd=tmp_path) for w in (1, 2)
+    ]
+    assert [p.wait(timeout=300) for p in procs] == [0, 0]
+    out = run(
+        tmp_path,
+        """
+        rows = spark.table("log").collect()
+        print(len(rows), sorted(set((r.w, r.i) for r in rows)) == sorted({(0, 0)} | {(w, i) for w in (1, 2) for i in range(25)}))
+        """,
+    )
+    assert out == ["51 True"]
+
+
+def test_sql_commands_on_temp_views(spark):
+    spark.createDataFrame([(1, "x")], "a int, c string").createOrReplaceTempView("cat_base")
+    assert spark.sql("CREATE OR REPLACE TEMP VIEW cat_v AS SELECT a + 1 AS b FROM cat_base").columns == []
+    assert spark.sql("SELECT * FROM cat_v").collect()[0].b == 2
+    rows = spark.sql("SHOW TABLES LIKE 'cat_*'").collect()
+    assert [(r.namespace, r.tableName, r.isTemporary) for r in rows] == [
+        ("", "cat_base", True),
+        ("", "cat_v", True),
+    ]
+    assert [tuple(r) for r in spark.sql("DESCRIBE cat_v").collect()] == [("b", "int", None)]
+    assert spark.sql("SET cat.key=1").collect()[0].value == "1"
+    assert spark.sql("SET cat.key").collect()[0].value == "1"
+    spark.sql("RESET cat.key")
+    assert spark.sql("SET cat.key").collect()[0].value == "<undefined>"
+    spark.sql("CACHE TABLE cat_v")
+    assert spark.catalog.isCached("cat_v")
+    spark.catalog.uncacheTable("cat_v")
+    assert not spark.catalog.isCached("cat_v")
+    assert spark.sql("EXPLAIN SELECT * FROM cat_v").columns == ["plan"]
+    assert spark.catalog.dropTempView("cat_v") is True
+    assert spark.catalog.dropTempView("cat_v") is False
+    with pytest.raises(AnalysisException) as e:
+        spark.sql("DROP VIEW cat_v")
+    assert e.value.getCondition() == "TABLE_OR_VIEW_NOT_FOUND"
+    with pytest.raises(AnalysisException) as e:
+        spark.sql("USE nope_db")
+    assert e.value.getCondition() == "SCHEMA_NOT_FOUND"
