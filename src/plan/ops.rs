@@ -294,6 +294,9 @@ fn regex_lite(pattern: &str) -> Result<regex::Regex> {
 }
 
 pub fn select(frame: &Frame, settings: &Settings, exprs: &[Expr]) -> Result<Frame> {
+    if super::generate::has_generator(exprs) {
+        return super::generate::select(frame, settings, exprs);
+    }
     let items = expand(frame, settings, exprs)?;
     let aggregates =
         datafusion::logical_expr::utils::find_aggregate_exprs(items.iter().map(|i| &i.expr));

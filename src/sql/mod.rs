@@ -59,16 +59,19 @@ pub(crate) fn parse_error(text: &str, err: &ParserError) -> SparkError {
         }
         None => ("end of input".to_string(), 1, text.len() + 1),
     };
-    let token = if token == "EOF" {
-        "end of input".to_string()
+    // At the end of input Spark points just past the last character.
+    let (token, line, col) = if token == "EOF" || token == "end of input" {
+        let last = text.lines().count().max(1);
+        let width = text.lines().last().map_or(0, |l| l.chars().count());
+        ("end of input".to_string(), last, width + 1)
     } else {
-        format!("'{token}'")
+        (format!("'{token}'"), line, col)
     };
     let pos = col.saturating_sub(1);
     let mut caret_line = String::new();
     if let Some(l) = text.lines().nth(line.saturating_sub(1)) {
         let _ = l;
-        caret_line = format!("{}^^^", " ".repeat(pos));
+        caret_line = format!("{}^^^", "-".repeat(pos));
     }
     let message = format!(
         "\n[PARSE_SYNTAX_ERROR] Syntax error at or near {token}. SQLSTATE: 42601 (line {line}, pos {pos})\n\n== SQL ==\n{text}\n{caret_line}\n"

@@ -250,11 +250,15 @@ class SparkSession:
 
     def sql(self, sqlQuery: str, args: Optional[Any] = None, **kwargs: Any) -> DataFrame:
         """A DataFrame for a SQL query over temporary views."""
-        if args:
-            raise PySparkValueError(
-                errorClass="NOT_IMPLEMENTED",
-                messageParameters={"feature": "parameterized spark.sql"},
-            )
+        if args is not None:
+            from ember.sql._params import bind
+
+            if not isinstance(args, (dict, list, tuple)):
+                raise PySparkTypeError(
+                    errorClass="INVALID_TYPE",
+                    messageParameters={"arg_name": "args", "arg_type": type(args).__name__},
+                )
+            sqlQuery = bind(sqlQuery, args)
         if kwargs:
             sqlQuery = sqlQuery.format(**{k: _sql_arg(self, k, v) for k, v in kwargs.items()})
         return DataFrame(self._jss.sql(sqlQuery), self)

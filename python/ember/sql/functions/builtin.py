@@ -40,6 +40,12 @@ __all__ = [
     "desc_nulls_first",
     "desc_nulls_last",
     "expr",
+    "posexplode_outer",
+    "posexplode",
+    "inline_outer",
+    "inline",
+    "explode_outer",
+    "explode",
     "grouping",
     "grouping_id",
     "isnan",
@@ -241,3 +247,31 @@ def grouping(col: Any) -> Column:
 def grouping_id(*cols: Any) -> Column:
     """The bit vector of ``grouping(c)`` over ``cols`` (all grouping columns when empty)."""
     return Column(_N.call("grouping_id", [_to_col_jc(c) for c in cols], False))
+
+
+def explode(col: Any) -> Column:
+    """A row per element of an array (column ``col``) or entry of a map (``key``, ``value``)."""
+    return _fn("explode", col)
+
+
+def explode_outer(col: Any) -> Column:
+    """``explode``, with a null row for a null or empty array or map."""
+    return _fn("explode_outer", col)
+
+
+def posexplode(col: Any) -> Column:
+    """``explode`` with the element's position first (column ``pos``)."""
+    return _fn("posexplode", col)
+
+
+def posexplode_outer(col: Any) -> Column:
+    return _fn("posexplode_outer", col)
+
+
+def inline(col: Any) -> Column:
+    """A row per struct of an array of structs, a column per field."""
+    return _fn("inline", col)
+
+
+def inline_outer(col: Any) -> Column:
+    return _fn("inline_outer", col)
