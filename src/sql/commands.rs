@@ -431,7 +431,7 @@ fn drop_relation(session: &Session, c: &regex::Captures<'_>) -> Result<Frame> {
         let (db, n) = qualified(session, &c[3])?;
         return Err(not_found(&format!("`spark_catalog`.`{db}`.`{n}`")));
     }
-    Ok(done()?)
+    done()
 }
 
 /// Column names (and comments) of `CREATE VIEW v (a, b COMMENT '...')`.

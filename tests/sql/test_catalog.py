@@ -6,7 +6,6 @@ import sys
 import textwrap
 
 import pytest
-
 from ember.errors import AnalysisException
 
 
@@ -110,9 +109,7 @@ def test_two_processes_appending_to_one_table_lose_nothing(tmp_path):
             spark.createDataFrame([(w, i)], "w int, i int").write.insertInto("log")
         """
     )
-    procs = [
-        subprocess.Popen([sys.executable, "-c", writer, str(w)], cwd=tmp_path) for w in (1, 2)
-    ]
+    procs = [subprocess.Popen([sys.executable, "-c", writer, str(w)], cwd=tmp_path) for w in (1, 2)]
     assert [p.wait(timeout=300) for p in procs] == [0, 0]
     out = run(
         tmp_path,
@@ -126,7 +123,10 @@ def test_two_processes_appending_to_one_table_lose_nothing(tmp_path):
 
 def test_sql_commands_on_temp_views(spark):
     spark.createDataFrame([(1, "x")], "a int, c string").createOrReplaceTempView("cat_base")
-    assert spark.sql("CREATE OR REPLACE TEMP VIEW cat_v AS SELECT a + 1 AS b FROM cat_base").columns == []
+    assert (
+        spark.sql("CREATE OR REPLACE TEMP VIEW cat_v AS SELECT a + 1 AS b FROM cat_base").columns
+        == []
+    )
     assert spark.sql("SELECT * FROM cat_v").collect()[0].b == 2
     rows = spark.sql("SHOW TABLES LIKE 'cat_*'").collect()
     assert [(r.namespace, r.tableName, r.isTemporary) for r in rows] == [

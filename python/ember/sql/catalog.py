@@ -80,7 +80,8 @@ class Catalog:
     def setCurrentCatalog(self, catalogName: str) -> None:
         if catalogName != "spark_catalog":
             raise PySparkNotImplementedError(
-                errorClass="NOT_IMPLEMENTED", messageParameters={"feature": "catalogs other than spark_catalog"}
+                errorClass="NOT_IMPLEMENTED",
+                messageParameters={"feature": "catalogs other than spark_catalog"},
             )
 
     def listCatalogs(self, pattern: Optional[str] = None) -> List[CatalogMetadata]:
@@ -100,7 +101,9 @@ class Catalog:
             name = row[0]
             desc = "default database" if name == "default" else ""
             uri = location if name == "default" else "%s/%s.db" % (location, name)
-            out.append(Database(name=name, catalog="spark_catalog", description=desc, locationUri=uri))
+            out.append(
+                Database(name=name, catalog="spark_catalog", description=desc, locationUri=uri)
+            )
         return out
 
     def databaseExists(self, dbName: str) -> bool:
@@ -115,7 +118,9 @@ class Catalog:
 
     # ---- tables and views ---------------------------------------------------
 
-    def listTables(self, dbName: Optional[str] = None, pattern: Optional[str] = None) -> List[Table]:
+    def listTables(
+        self, dbName: Optional[str] = None, pattern: Optional[str] = None
+    ) -> List[Table]:
         query = "SHOW TABLES" + (" IN %s" % _quote(dbName) if dbName else "")
         if pattern:
             query += " LIKE '%s'" % pattern
@@ -179,7 +184,8 @@ class Catalog:
         """Creates a managed Parquet table (empty, with ``schema``)."""
         if path is not None or options.get("path"):
             raise PySparkNotImplementedError(
-                errorClass="NOT_IMPLEMENTED", messageParameters={"feature": "external tables (path=)"}
+                errorClass="NOT_IMPLEMENTED",
+                messageParameters={"feature": "external tables (path=)"},
             )
         if schema is None:
             raise PySparkNotImplementedError(
@@ -189,7 +195,9 @@ class Catalog:
         from ember.sql.types import StructType
 
         if isinstance(schema, StructType):
-            cols = ", ".join("%s %s" % (_quote(f.name), f.dataType.simpleString()) for f in schema.fields)
+            cols = ", ".join(
+                "%s %s" % (_quote(f.name), f.dataType.simpleString()) for f in schema.fields
+            )
         else:
             cols = str(schema)
         fmt = source or "parquet"
@@ -207,7 +215,9 @@ class Catalog:
 
     # ---- functions ----------------------------------------------------------
 
-    def listFunctions(self, dbName: Optional[str] = None, pattern: Optional[str] = None) -> List[Function]:
+    def listFunctions(
+        self, dbName: Optional[str] = None, pattern: Optional[str] = None
+    ) -> List[Function]:
         query = "SHOW FUNCTIONS" + (" LIKE '%s'" % pattern if pattern else "")
         return [
             Function(

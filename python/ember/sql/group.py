@@ -66,7 +66,7 @@ class GroupedData:
     def pivot(self, pivot_col: str, values: Optional[List[Any]] = None) -> "GroupedData":
         """One output column per value of ``pivot_col`` (and per aggregate);
         without ``values`` the distinct values are computed first, sorted."""
-        from ember.sql.functions import col, lit
+        from ember.sql.functions import col
 
         if not isinstance(pivot_col, str):
             raise _type_error("pivot_col", "str", pivot_col)

@@ -146,7 +146,8 @@ class DataFrameWriter:
         fmt = self._format or "parquet"
         if fmt != "parquet":
             raise PySparkNotImplementedError(
-                errorClass="NOT_IMPLEMENTED", messageParameters={"feature": f"tables of format {fmt!r}"}
+                errorClass="NOT_IMPLEMENTED",
+                messageParameters={"feature": f"tables of format {fmt!r}"},
             )
         self._spark._jss.save_as_table(self._df._jdf, name, self._mode)
 

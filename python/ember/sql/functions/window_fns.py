@@ -82,10 +82,18 @@ def last(col: Any, ignorenulls: bool = False) -> Column:
 def first_value(col: Any, ignoreNulls: Any = None) -> Column:
     if ignoreNulls is None:
         return _call("first_value", _to_col_jc(col))
-    return _call("first_value", _to_col_jc(col), ignoreNulls if isinstance(ignoreNulls, Column) else lit(ignoreNulls))
+    return _call(
+        "first_value",
+        _to_col_jc(col),
+        ignoreNulls if isinstance(ignoreNulls, Column) else lit(ignoreNulls),
+    )
 
 
 def last_value(col: Any, ignoreNulls: Any = None) -> Column:
     if ignoreNulls is None:
         return _call("last_value", _to_col_jc(col))
-    return _call("last_value", _to_col_jc(col), ignoreNulls if isinstance(ignoreNulls, Column) else lit(ignoreNulls))
+    return _call(
+        "last_value",
+        _to_col_jc(col),
+        ignoreNulls if isinstance(ignoreNulls, Column) else lit(ignoreNulls),
+    )
