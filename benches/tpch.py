@@ -229,6 +229,8 @@ def run_engine(engine: str, args: argparse.Namespace, data_dir: pathlib.Path) ->
             out,
         ]
         env = dict(os.environ, PYTHONWARNINGS="ignore", TZ="UTC")
+        # Spark's block manager must not pick an address other processes can't reach.
+        env.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
         print(f"{ENGINES[engine][0]} ({python})", flush=True)
         try:
             proc = subprocess.run(cmd, env=env, timeout=args.timeout, stdout=subprocess.DEVNULL)

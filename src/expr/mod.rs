@@ -68,6 +68,12 @@ pub enum Expr {
         text: String,
         parsed: Box<Expr>,
     },
+    /// An expression Spark names by its SQL text rather than its value
+    /// (`INTERVAL '1' DAY`, `TIMESTAMP '2024-01-01 10:00:00'`).
+    Named {
+        expr: Box<Expr>,
+        name: String,
+    },
     /// `func.over(window)`.
     Window {
         func: Box<Expr>,
@@ -292,6 +298,7 @@ impl Expr {
             ),
             Expr::Sql { text, .. } => text.clone(),
             Expr::Window { func, spec } => format!("{} OVER ({})", func.repr(), spec.repr()),
+            Expr::Named { name, .. } => name.clone(),
             Expr::Subquery { kind, .. } => match kind {
                 SubqueryKind::Scalar => "scalarsubquery()".into(),
                 SubqueryKind::Exists { .. } => "exists()".into(),

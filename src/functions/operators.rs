@@ -18,6 +18,7 @@ pub(super) const TABLE: &[(&str, Builder)] = &[
     ("*", arith),
     ("/", divide),
     ("%", remainder),
+    ("div", int_divide),
     ("negative", negative),
     ("=", compare),
     ("==", compare),
@@ -315,6 +316,27 @@ fn remainder(r: &Resolver, op: &str, args: Vec<Resolved>) -> Result<Resolved> {
     let right = guard_zero(r, cast_plain(o.r, &t), &t, true);
     let e = binary_expr(cast_plain(o.l, &t), Operator::Modulo, right);
     r.make(e, name)
+}
+
+/// `a div b`: integral division, as a bigint.
+fn int_divide(r: &Resolver, op: &str, args: Vec<Resolved>) -> Result<Resolved> {
+    let (o, name) = operands(r, op, args)?;
+    let t = DataType::Int64;
+    let (l, rr) = if o.lt.is_integral() && o.rt.is_integral() {
+        (cast_plain(o.l, &t), cast_plain(o.r, &t))
+    } else {
+        // Non-integral operands divide exactly, then truncate.
+        let f = DataType::Float64;
+        let q = binary_expr(
+            cast_plain(o.l, &f),
+            Operator::Divide,
+            guard_zero(r, cast_plain(o.r.clone(), &f), &f, false),
+        );
+        let e = cast_plain(datafusion::functions::math::expr_fn::trunc(vec![q]), &t);
+        return r.make(e, name);
+    };
+    let right = guard_zero(r, rr, &t, false);
+    r.make(binary_expr(l, Operator::Divide, right), name)
 }
 
 fn negative(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {

@@ -189,6 +189,12 @@ impl<'a> Resolver<'a> {
             Expr::Sql { parsed, .. } => self.resolve(parsed),
             Expr::Subquery { kind, query } => self.subquery(kind, query),
             Expr::Window { func, spec } => functions::window::resolve_window(self, func, spec),
+            Expr::Named { expr, name } => {
+                let mut r = self.resolve(expr)?;
+                r.name = name.clone();
+                r.alias = None;
+                Ok(r)
+            }
         }
     }
 
@@ -362,6 +368,20 @@ impl<'a> Resolver<'a> {
         };
         let idx = match hits.as_slice() {
             [i] => *i,
+            [] if parts.len() > 1 && plan_id.is_none() && self.settings.outer.is_empty() => {
+                // A qualified reference lists qualified candidates, as Spark does.
+                let names: Vec<String> = candidates
+                    .iter()
+                    .map(|i| {
+                        let f = &frame.fields[*i];
+                        match &f.qualifier {
+                            Some(q) => format!("{q}.{}", f.name),
+                            None => f.name.clone(),
+                        }
+                    })
+                    .collect();
+                return Err(SparkError::unresolved_column(name, &names));
+            }
             [] if plan_id.is_none() && !self.settings.outer.is_empty() => {
                 match self.outer_column(&parts)? {
                     Some(r) => return Ok(r),

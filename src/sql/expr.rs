@@ -94,6 +94,24 @@ fn interval(iv: &ast::Interval) -> Result<Literal> {
     }
 }
 
+/// Spark's text for a single-unit interval literal: `INTERVAL '3' MONTH`.
+fn interval_name(iv: &ast::Interval) -> Option<String> {
+    let unit = iv.leading_field.as_ref()?.to_string().to_uppercase();
+    if iv.last_field.is_some() {
+        return None;
+    }
+    let value = match iv.value.as_ref() {
+        SqlExpr::Value(v) => match &v.value {
+            Value::SingleQuotedString(s) | Value::DoubleQuotedString(s) => s.trim().to_string(),
+            Value::Number(n, _) => n.clone(),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let unit = unit.trim_end_matches('S').to_string();
+    Some(format!("INTERVAL '{value}' {unit}"))
+}
+
 fn bad_interval(text: &str) -> SparkError {
     SparkError::new(
         crate::error::ErrorKind::Parse,
@@ -302,7 +320,7 @@ fn binary_name(op: &BinaryOperator) -> Option<&'static str> {
         BinaryOperator::BitwiseOr => "|",
         BinaryOperator::BitwiseXor => "^",
         BinaryOperator::StringConcat => "concat",
-        BinaryOperator::MyIntegerDivide => "div",
+        BinaryOperator::MyIntegerDivide | BinaryOperator::DuckIntegerDivide => "div",
         _ => return None,
     })
 }
@@ -406,10 +424,24 @@ fn typed_string(dt: &ast::DataType, s: &str) -> Result<Expr> {
             return Ok(Expr::Literal(Literal::Date(days as i32)));
         }
     }
-    Ok(Expr::Cast {
+    let keyword = match &t {
+        SparkType::Timestamp => Some("TIMESTAMP"),
+        SparkType::TimestampNtz => Some("TIMESTAMP_NTZ"),
+        SparkType::Date => Some("DATE"),
+        _ => None,
+    };
+    let cast = Expr::Cast {
         expr: Box::new(Expr::Literal(Literal::String(s.to_string()))),
         to: t,
         try_cast: false,
+    };
+    Ok(match keyword {
+        // A typed literal is named as written, like Spark's literals.
+        Some(k) => Expr::Named {
+            expr: Box::new(cast),
+            name: format!("{k} '{s}'"),
+        },
+        None => cast,
     })
 }
 
@@ -643,7 +675,16 @@ pub fn convert(e: &SqlExpr) -> Result<Expr> {
             }
             cur
         }
-        SqlExpr::Interval(iv) => Expr::Literal(interval(iv)?),
+        SqlExpr::Interval(iv) => {
+            let value = Expr::Literal(interval(iv)?);
+            match interval_name(iv) {
+                Some(name) => Expr::Named {
+                    expr: Box::new(value),
+                    name,
+                },
+                None => value,
+            }
+        }
         SqlExpr::Extract { field, expr, .. } => {
             let f = match field.to_string().to_lowercase().as_str() {
                 "year" | "years" | "y" | "yr" | "yrs" => "year",

@@ -23,8 +23,12 @@ use crate::session::{Session, Settings};
 
 /// Plans a SQL query into a frame, eagerly analysed.
 pub fn plan_query(session: &Arc<Session>, text: &str) -> Result<Frame> {
-    plan(session, text)
-        .map_err(|e| super::text::with_position(e, text).with_plan(|| text.to_string()))
+    plan(session, text).map_err(|mut e| {
+        if e.condition.as_deref() == Some("MISSING_GROUP_BY") && !e.message.contains("; line ") {
+            e.message.push_str("; line 1 pos 0");
+        }
+        super::text::with_position(e, text).with_plan(|| text.to_string())
+    })
 }
 
 fn plan(session: &Arc<Session>, text: &str) -> Result<Frame> {

@@ -32,6 +32,66 @@ pub fn rewrite_literal_suffixes(text: &str) -> String {
     };
     let mut out = String::with_capacity(text.len() + 16);
     let mut copied = 0;
+    let significant: Vec<&_> = tokens
+        .iter()
+        .filter(|t| !matches!(t.token, Token::Whitespace(_)))
+        .collect();
+    let operand_before = |i: usize| -> bool {
+        i > 0
+            && match &significant[i - 1].token {
+                Token::Number(..) | Token::RParen | Token::SingleQuotedString(_) => true,
+                Token::Word(w) => {
+                    w.quote_style.is_some()
+                        || w.keyword == datafusion::sql::sqlparser::keywords::Keyword::NoKeyword
+                }
+                _ => false,
+            }
+    };
+    let operand_after = |i: usize| -> bool {
+        significant.get(i + 1).is_some_and(|t| {
+            matches!(
+                t.token,
+                Token::Number(..)
+                    | Token::LParen
+                    | Token::Word(_)
+                    | Token::Minus
+                    | Token::SingleQuotedString(_)
+            )
+        })
+    };
+    for (i, t) in significant.iter().enumerate() {
+        // `a DIV b` (integral division) becomes `a // b`, the generic
+        // dialect's spelling; the width stays the same for error positions.
+        if let Token::Word(w) = &t.token {
+            if w.quote_style.is_none()
+                && w.value.eq_ignore_ascii_case("div")
+                && operand_before(i)
+                && operand_after(i)
+            {
+                if let (Some(start), Some(end)) =
+                    (offset(text, t.span.start), offset(text, t.span.end))
+                {
+                    if start >= copied {
+                        out.push_str(&text[copied..start]);
+                        out.push_str("// ");
+                        copied = end;
+                    }
+                }
+            }
+        }
+    }
+    let text_owned;
+    let text = if copied > 0 {
+        out.push_str(&text[copied..]);
+        text_owned = std::mem::take(&mut out);
+        copied = 0;
+        text_owned.as_str()
+    } else {
+        text
+    };
+    let Ok(tokens) = Tokenizer::new(&dialect, text).tokenize_with_location() else {
+        return text.to_string();
+    };
     for pair in tokens.windows(2) {
         let (Token::Number(n, _), Token::Word(w)) = (&pair[0].token, &pair[1].token) else {
             continue;
@@ -80,13 +140,38 @@ pub fn with_position(mut err: SparkError, text: &str) -> SparkError {
         .unwrap_or(object)
         .trim_matches('`')
         .to_string();
+    let parts: Vec<String> = object
+        .split('.')
+        .map(|p| p.trim_matches('`').to_string())
+        .collect();
     let dialect = GenericDialect {};
     let Ok(tokens) = Tokenizer::new(&dialect, text).tokenize_with_location() else {
         return err;
     };
-    let hit = tokens.iter().find(|t| match &t.token {
-        Token::Word(w) => w.value.eq_ignore_ascii_case(&last),
-        _ => false,
+    let words: Vec<_> = tokens
+        .iter()
+        .filter(|t| !matches!(t.token, Token::Whitespace(_)))
+        .collect();
+    let is_word =
+        |t: &Token, name: &str| matches!(t, Token::Word(w) if w.value.eq_ignore_ascii_case(name));
+    // The whole dotted reference (`t.zz`) first, then its last part.
+    let dotted = (parts.len() > 1)
+        .then(|| {
+            (0..words.len()).find(|&i| {
+                parts.iter().enumerate().all(|(k, p)| {
+                    let at = i + 2 * k;
+                    words.get(at).is_some_and(|t| is_word(&t.token, p))
+                        && (k == 0 || words.get(at - 1).is_some_and(|t| t.token == Token::Period))
+                })
+            })
+        })
+        .flatten()
+        .map(|i| words[i]);
+    let hit = dotted.or_else(|| {
+        tokens.iter().find(|t| match &t.token {
+            Token::Word(w) => w.value.eq_ignore_ascii_case(&last),
+            _ => false,
+        })
     });
     if let Some(t) = hit {
         err.message.push_str(&format!(

@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Optional,
 
 from ember import _native
 from ember.errors import PySparkAttributeError, PySparkValueError
+from ember.sql import _na_stat
 from ember.sql.column import Column, _col_from_name, _type_error
 from ember.sql.types import Row, StructType, _make_row_factory
 from ember.storagelevel import StorageLevel
 
 if TYPE_CHECKING:
-    from ember.sql.readwriter import DataFrameWriter
     from ember.sql.group import GroupedData
+    from ember.sql.readwriter import DataFrameWriter
     from ember.sql.session import SparkSession
 
 __all__ = ["DataFrame"]
@@ -466,6 +467,74 @@ class DataFrame:
 
     def createOrReplaceGlobalTempView(self, name: str) -> None:
         self._jdf.create_view(name, True, True)
+
+    # ---- missing data and statistics -----------------------------------
+
+    @property
+    def na(self) -> "_na_stat.DataFrameNaFunctions":
+        """Missing-data functions: ``df.na.fill``, ``drop``, ``replace``."""
+        return _na_stat.DataFrameNaFunctions(self)
+
+    @property
+    def stat(self) -> "_na_stat.DataFrameStatFunctions":
+        """Statistic functions: ``df.stat.corr``, ``cov``, ``crosstab``, ..."""
+        return _na_stat.DataFrameStatFunctions(self)
+
+    def fillna(
+        self, value: Any, subset: Optional[Union[str, List[str], Tuple[str, ...]]] = None
+    ) -> "DataFrame":
+        """Replaces NULLs (and NaN in float columns) in the columns of the value's type."""
+        return _na_stat.fill(self, value, subset)
+
+    def dropna(
+        self,
+        how: str = "any",
+        thresh: Optional[int] = None,
+        subset: Optional[Union[str, List[str], Tuple[str, ...]]] = None,
+    ) -> "DataFrame":
+        """Drops rows with fewer than ``thresh`` non-null, non-NaN values."""
+        return _na_stat.drop(self, how, thresh, subset)
+
+    def replace(
+        self, to_replace: Any, value: Any = _na_stat._NoValue, subset: Optional[List[str]] = None
+    ) -> "DataFrame":
+        """Replaces values by others in the columns of the values' type."""
+        return _na_stat.replace(self, to_replace, value, subset)
+
+    def describe(self, *cols: Union[str, List[str]]) -> "DataFrame":
+        """count, mean, stddev, min and max of numeric and string columns, as strings."""
+        return _na_stat.describe(self, cols)
+
+    def summary(self, *statistics: str) -> "DataFrame":
+        """The given statistics (default: describe's and 25%, 50%, 75%), as strings."""
+        return _na_stat.summary(self, statistics)
+
+    def corr(self, col1: str, col2: str, method: Optional[str] = None) -> float:
+        return _na_stat.corr(self, col1, col2, method)
+
+    def cov(self, col1: str, col2: str) -> float:
+        return _na_stat.cov(self, col1, col2)
+
+    def crosstab(self, col1: str, col2: str) -> "DataFrame":
+        return _na_stat.crosstab(self, col1, col2)
+
+    def freqItems(
+        self, cols: Union[List[str], Tuple[str, ...]], support: Optional[float] = None
+    ) -> "DataFrame":
+        return _na_stat.freq_items(self, cols, support)
+
+    def approxQuantile(
+        self, col: Any, probabilities: Any, relativeError: float
+    ) -> Union[List[float], List[List[float]]]:
+        return _na_stat.approx_quantile(self, col, probabilities, relativeError)
+
+    def unpivot(
+        self, ids: Any, values: Any, variableColumnName: str, valueColumnName: str
+    ) -> "DataFrame":
+        """Turns the ``values`` columns into rows of (name, value) next to ``ids``."""
+        return _na_stat.unpivot(self, ids, values, variableColumnName, valueColumnName)
+
+    melt = unpivot
 
 
 def _limit_value(num: Any, kind: str) -> int:
