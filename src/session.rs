@@ -110,6 +110,10 @@ impl Session {
         let opts = config.options_mut();
         opts.optimizer.enable_round_robin_repartition = false;
         opts.execution.coalesce_batches = true;
+        // Filters evaluated while decoding Parquet, including the dynamic
+        // filters a hash join pushes into its probe side's scan.
+        opts.execution.parquet.pushdown_filters = true;
+        opts.execution.parquet.reorder_filters = true;
         let ctx = SessionContext::new_with_config(config);
         let pipeline = crate::planner::pipeline_state(ctx.state());
         let session = Session {
@@ -193,6 +197,12 @@ impl Session {
             return Err(SparkError::illegal_argument(format!(
                 "The value of spark.sql.shuffle.partitions should be a positive integer, got '{value}'"
             )));
+        }
+        if key.starts_with("datafusion.") {
+            // DataFusion's own options pass through, for tuning.
+            let state = self.ctx.state_ref();
+            let mut state = state.write();
+            state.config_mut().options_mut().set(key, value)?;
         }
         if let Ok(mut c) = self.conf.write() {
             c.insert(key.to_string(), value.to_string());

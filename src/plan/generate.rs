@@ -209,3 +209,51 @@ fn generate(
     }
     Ok((Frame::with_fields(plan, fields), outputs))
 }
+
+/// `LATERAL VIEW [OUTER] gen(arg) t AS a, b`: the generator's columns, named
+/// by the aliases and qualified by `t`, next to each input row's columns.
+pub fn lateral(
+    frame: &Frame,
+    settings: &Settings,
+    call: &Expr,
+    outer: bool,
+    table: Option<&str>,
+    aliases: &[String],
+) -> Result<Frame> {
+    let Some((name, arg, _)) = generator(call) else {
+        return Err(SparkError::not_implemented(&format!(
+            "LATERAL VIEW of {}",
+            call.repr()
+        )));
+    };
+    let name = if outer && !name.ends_with("_outer") {
+        format!("{name}_outer")
+    } else {
+        name
+    };
+    let (mut next, outputs) = generate(frame, settings, &name, arg)?;
+    if !aliases.is_empty() && aliases.len() != outputs.len() {
+        return Err(SparkError::new(
+            ErrorKind::Analysis,
+            "UDTF_ALIAS_NUMBER_MISMATCH",
+            "42802",
+            format!(
+                "The number of aliases supplied in the AS clause does not match the number of columns output by the UDTF. Expected {} aliases, but got {}.",
+                outputs.len(),
+                aliases.join(", ")
+            ),
+            &[
+                ("aliasesSize", aliases.len().to_string()),
+                ("aliasesNames", aliases.join(", ")),
+            ],
+        ));
+    }
+    let fields = std::sync::Arc::make_mut(&mut next.fields);
+    for (i, (hidden, default)) in outputs.iter().enumerate() {
+        if let Some(f) = fields.iter_mut().find(|f| &f.internal == hidden) {
+            f.name = aliases.get(i).cloned().unwrap_or_else(|| default.clone());
+            f.qualifier = table.map(str::to_string);
+        }
+    }
+    Ok(next)
+}

@@ -27,7 +27,52 @@ impl Scope {
         settings: &Settings,
         orders: &[Expr],
     ) -> Result<Frame> {
+        // SORT BY and CLUSTER BY order within partitions in Spark; a global
+        // order satisfies that. DISTRIBUTE BY only places rows.
+        let sort_by: Vec<Expr>;
+        let orders = if !orders.is_empty() {
+            orders
+        } else if !s.sort_by.is_empty() {
+            sort_by = s
+                .sort_by
+                .iter()
+                .map(|o| {
+                    let asc = o.options.asc.unwrap_or(true);
+                    Ok(Expr::Sort {
+                        expr: Box::new(convert(&o.expr)?),
+                        ascending: asc,
+                        nulls_first: o.options.nulls_first.unwrap_or(asc),
+                    })
+                })
+                .collect::<Result<_>>()?;
+            &sort_by
+        } else {
+            sort_by = s.cluster_by.iter().map(convert).collect::<Result<_>>()?;
+            &sort_by
+        };
         let mut frame = self.from(&s.from, settings)?;
+        for lv in &s.lateral_views {
+            let call = convert(&lv.lateral_view)?;
+            let table = lv
+                .lateral_view_name
+                .0
+                .last()
+                .and_then(|p| p.as_ident())
+                .map(|i| i.value.clone());
+            let aliases: Vec<String> = lv
+                .lateral_col_alias
+                .iter()
+                .map(|a| a.value.clone())
+                .collect();
+            frame = crate::plan::generate::lateral(
+                &frame,
+                settings,
+                &call,
+                lv.outer,
+                table.as_deref(),
+                &aliases,
+            )?;
+        }
         if let Some(w) = &s.selection {
             frame = ops::filter(&frame, settings, &convert(w)?)?;
         }
