@@ -145,6 +145,10 @@ impl DataFrame {
         self.analysed(frame, &[])
     }
 
+    pub fn sample(&self, lower: f64, upper: f64, seed: i64) -> Result<Self> {
+        self.analysed(ops::sample(&self.frame, lower, upper, seed), &[])
+    }
+
     pub fn filter(&self, condition: &Expr) -> Result<Self> {
         let s = self.session.settings();
         let texts = sql_texts(std::slice::from_ref(condition));

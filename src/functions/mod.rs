@@ -8,6 +8,7 @@
 mod aggregate;
 mod datetime;
 mod operators;
+pub mod random;
 mod scalar;
 mod stats;
 pub mod udfs;

@@ -572,3 +572,46 @@ pub fn keep_first(frame: &Frame, n: usize) -> Result<Frame> {
         fields: Arc::new(fields),
     })
 }
+
+/// `sample(fraction, seed)` without replacement: each row is kept when its
+/// seeded number falls in `[lower, upper)` (`randomSplit` uses the bounds).
+/// The number comes from the row's values and its occurrence among equal
+/// rows, so it does not depend on how the rows are partitioned or ordered.
+pub fn sample(frame: &Frame, lower: f64, upper: f64, seed: i64) -> Result<Frame> {
+    use datafusion::logical_expr::expr::WindowFunctionParams;
+    let columns: Vec<DFExpr> = frame.fields.iter().map(OutField::column).collect();
+    let sortable = frame
+        .plan
+        .schema()
+        .fields()
+        .iter()
+        .all(|f| !matches!(f.data_type(), DataType::Map(..)));
+    let mut input = frame.plan.as_ref().clone();
+    let mut keys = columns.clone();
+    if sortable && !columns.is_empty() {
+        let mut rn = datafusion::functions_window::expr_fn::row_number();
+        if let DFExpr::WindowFunction(w) = &mut rn {
+            let params: &mut WindowFunctionParams = &mut w.params;
+            params.partition_by = columns.clone();
+        }
+        let rn = datafusion::logical_expr::expr_rewriter::normalize_col(rn, &input)?;
+        let name = rn.schema_name().to_string();
+        input = LogicalPlanBuilder::window_plan(input, vec![rn])?;
+        keys.push(DFExpr::Column(datafusion::common::Column::new_unqualified(
+            name,
+        )));
+    }
+    if keys.is_empty() {
+        keys.push(DFExpr::Literal(ScalarValue::Int32(Some(0)), None));
+    }
+    let u = crate::functions::random::row_uniform(seed, keys);
+    let keep = u
+        .clone()
+        .gt_eq(DFExpr::Literal(ScalarValue::Float64(Some(lower)), None))
+        .and(u.lt(DFExpr::Literal(ScalarValue::Float64(Some(upper)), None)));
+    let plan = LogicalPlanBuilder::from(input)
+        .filter(keep)?
+        .project(columns)?
+        .build()?;
+    Ok(Frame::with_fields(plan, frame.fields.as_ref().clone()))
+}

@@ -100,6 +100,10 @@ impl PyDataFrame {
             .into())
     }
 
+    fn sample(&self, lower: f64, upper: f64, seed: i64) -> PyResult<Self> {
+        Ok(self.inner.sample(lower, upper, seed).py()?.into())
+    }
+
     fn filter(&self, condition: PyRef<'_, PyColumn>) -> PyResult<Self> {
         Ok(self.inner.filter(&condition.inner).py()?.into())
     }

@@ -341,3 +341,39 @@ def test_group_by_and_global_aggregates(spark):
     with pytest.raises(AnalysisException) as e:
         df.groupBy("g").agg(F.col("i"))
     assert e.value.getCondition() == "MISSING_AGGREGATION"
+
+
+def test_sample_is_seeded_and_independent_of_partitioning(spark):
+    df = spark.range(1000)
+    a = sorted(r.id for r in df.sample(0.1, seed=3).collect())
+    b = sorted(r.id for r in df.repartition(4).sample(fraction=0.1, seed=3).collect())
+    assert a == b
+    assert 50 < len(a) < 150
+    assert df.sample(0.0).count() == 0
+    assert df.sample(1.0).count() == 1000
+
+
+def test_random_split_is_disjoint_and_complete(spark):
+    df = spark.range(1000)
+    parts = df.randomSplit([0.7, 0.3], seed=11)
+    ids = [sorted(r.id for r in p.collect()) for p in parts]
+    assert sorted(ids[0] + ids[1]) == list(range(1000))
+    assert 600 < len(ids[0]) < 800
+    again = df.repartition(3).randomSplit([0.7, 0.3], seed=11)
+    assert sorted(r.id for r in again[1].collect()) == ids[1]
+
+
+def test_sample_by_keeps_each_stratum_by_its_fraction(spark):
+    from ember.sql import functions as F
+
+    df = spark.range(0, 300).select((F.col("id") % 3).alias("key"))
+    counts = dict(
+        (r.key, r["count"])
+        for r in df.sampleBy("key", fractions={0: 0.1, 1: 0.5}, seed=0)
+        .groupBy("key")
+        .count()
+        .collect()
+    )
+    assert set(counts) <= {0, 1}
+    assert 0 < counts[1] < 100 and counts.get(0, 0) < counts[1]
+    assert df.stat.sampleBy("key", {2: 1.0}, 1).count() == 100

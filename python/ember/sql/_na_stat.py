@@ -700,3 +700,8 @@ class DataFrameStatFunctions:
 
     def freqItems(self, cols: List[str], support: Optional[float] = None) -> "DataFrame":
         return self.df.freqItems(cols, support)
+
+    def sampleBy(
+        self, col: Any, fractions: Dict[Any, float], seed: Optional[int] = None
+    ) -> "DataFrame":
+        return self.df.sampleBy(col, fractions, seed)

@@ -308,6 +308,118 @@ class DataFrame:
         """Rows of this frame not in ``other``, duplicates kept."""
         return self._set_op(other, "except", True)
 
+    def sample(
+        self,
+        withReplacement: Optional[Union[float, bool]] = None,
+        fraction: Optional[Union[int, float]] = None,
+        seed: Optional[int] = None,
+    ) -> "DataFrame":
+        """A random sample of the rows: each kept with probability ``fraction``.
+        The same ``seed`` keeps the same rows, however the rows are partitioned."""
+        from ember.errors import PySparkTypeError
+
+        with_replacement_set = type(withReplacement) is bool and isinstance(fraction, float)
+        omitted_kwargs = withReplacement is None and isinstance(fraction, float)
+        omitted_args = isinstance(withReplacement, float)
+        if not (with_replacement_set or omitted_kwargs or omitted_args):
+            argtypes = [type(arg).__name__ for arg in [withReplacement, fraction, seed]]
+            raise PySparkTypeError(
+                errorClass="NOT_EXPECTED_TYPE",
+                messageParameters={
+                    "arg_name": "withReplacement (optional), fraction (required) and seed (optional)",
+                    "expected_type": "bool, float or int",
+                    "arg_type": ", ".join(argtypes),
+                },
+            )
+        if omitted_args:
+            if fraction is not None:
+                seed = int(fraction)
+            fraction = withReplacement
+            withReplacement = None
+        if withReplacement:
+            from ember.errors import PySparkNotImplementedError
+
+            raise PySparkNotImplementedError(
+                errorClass="NOT_IMPLEMENTED",
+                messageParameters={"feature": "sample(withReplacement=True)"},
+            )
+        if not 0.0 <= float(fraction) <= 1.0:
+            from ember.errors import IllegalArgumentException
+
+            raise IllegalArgumentException(
+                message="requirement failed: Sampling fraction (%s) must be on interval [0, 1] "
+                "without replacement" % fraction
+            )
+        seed = _random_seed() if seed is None else int(seed)
+        return self._wrap(self._jdf.sample(0.0, float(fraction), seed))
+
+    def randomSplit(self, weights: List[float], seed: Optional[int] = None) -> List["DataFrame"]:
+        """Splits the rows randomly by ``weights`` (normalised); the splits are
+        disjoint and together hold every row."""
+        for w in weights:
+            if w < 0.0:
+                raise PySparkValueError(
+                    errorClass="VALUE_NOT_POSITIVE",
+                    messageParameters={"arg_name": "weights", "arg_value": str(w)},
+                )
+        total = float(sum(weights))
+        if total <= 0.0:
+            from ember.errors import IllegalArgumentException
+
+            raise IllegalArgumentException(
+                message="requirement failed: Sum of weights must be positive, but got [%s]"
+                % ",".join(str(float(w)) for w in weights)
+            )
+        seed = _random_seed() if seed is None else int(seed)
+        bounds, acc = [], 0.0
+        for w in weights:
+            lower = acc / total
+            acc += w
+            bounds.append((lower, 1.0 if acc >= total else acc / total))
+        return [self._wrap(self._jdf.sample(lo, hi, seed)) for lo, hi in bounds]
+
+    def sampleBy(
+        self, col: Any, fractions: Dict[Any, float], seed: Optional[int] = None
+    ) -> "DataFrame":
+        """A stratified sample: rows whose ``col`` is a key of ``fractions`` are
+        kept with that key's probability; other rows are dropped."""
+        from ember.errors import PySparkTypeError
+
+        if isinstance(col, str):
+            col = Column(_col_from_name(col))
+        elif not isinstance(col, Column):
+            raise PySparkTypeError(
+                errorClass="NOT_COLUMN_OR_STR",
+                messageParameters={"arg_name": "col", "arg_type": type(col).__name__},
+            )
+        if not isinstance(fractions, dict):
+            raise PySparkTypeError(
+                errorClass="NOT_DICT",
+                messageParameters={"arg_name": "fractions", "arg_type": type(fractions).__name__},
+            )
+        for k, v in fractions.items():
+            if not isinstance(k, (float, int, str)):
+                raise PySparkTypeError(
+                    errorClass="DISALLOWED_TYPE_FOR_CONTAINER",
+                    messageParameters={
+                        "arg_name": "fractions",
+                        "arg_type": type(fractions).__name__,
+                        "allowed_types": "float, int, str",
+                        "item_type": type(k).__name__,
+                    },
+                )
+            fractions[k] = float(v)
+        seed = _random_seed() if seed is None else int(seed)
+        from ember.sql.functions import lit
+
+        parts = [self.filter(col == lit(k)).sample(f, seed) for k, f in fractions.items()]
+        if not parts:
+            return self.filter(lit(False))
+        out = parts[0]
+        for p in parts[1:]:
+            out = out.union(p)
+        return out
+
     def distinct(self) -> "DataFrame":
         return self._wrap(self._jdf.distinct())
 
@@ -565,3 +677,9 @@ def _non_negative(num: Any, name: str) -> int:
             messageParameters={"arg_name": name, "arg_value": str(num)},
         )
     return num
+
+
+def _random_seed() -> int:
+    import random
+
+    return random.randint(-(2**63), 2**63 - 1)
