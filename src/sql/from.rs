@@ -138,6 +138,38 @@ impl Scope {
                 let frame = self.from(std::slice::from_ref(table_with_joins.as_ref()), settings)?;
                 aliased(frame, alias.as_ref())
             }
+            TableFactor::Pivot {
+                table,
+                aggregate_functions,
+                value_column,
+                value_source,
+                alias,
+                ..
+            } => {
+                let input = self.relation(table, settings)?;
+                let frame = pivot(
+                    &input,
+                    settings,
+                    aggregate_functions,
+                    value_column,
+                    value_source,
+                )?;
+                aliased(frame, alias.as_ref())
+            }
+            TableFactor::Unpivot {
+                table,
+                value,
+                name,
+                columns,
+                null_inclusion,
+                alias,
+            } => {
+                let input = self.relation(table, settings)?;
+                let include_nulls =
+                    matches!(null_inclusion, Some(ast::NullInclusion::IncludeNulls));
+                let frame = unpivot(&input, settings, value, &name.value, columns, include_nulls)?;
+                aliased(frame, alias.as_ref())
+            }
             other => Err(SparkError::not_implemented(&format!("FROM {other}"))),
         }
     }
@@ -178,4 +210,159 @@ fn aliased(frame: Frame, alias: Option<&ast::TableAlias>) -> Result<Frame> {
         ops::to_df(&frame, &names)?
     };
     Ok(ops::rebase(&frame, Some(&a.name.value)))
+}
+
+/// The column names an expression refers to.
+fn referenced(e: &Expr, out: &mut Vec<String>) {
+    match e {
+        Expr::Column { name, .. } => out.push(name.to_lowercase()),
+        Expr::Function { args, .. } => args.iter().for_each(|a| referenced(a, out)),
+        Expr::Alias { expr, .. } | Expr::Cast { expr, .. } | Expr::Named { expr, .. } => {
+            referenced(expr, out)
+        }
+        Expr::CaseWhen {
+            branches,
+            otherwise,
+        } => {
+            for (c, v) in branches {
+                referenced(c, out);
+                referenced(v, out);
+            }
+            if let Some(o) = otherwise {
+                referenced(o, out);
+            }
+        }
+        Expr::Extract { expr, key } => {
+            referenced(expr, out);
+            referenced(key, out);
+        }
+        _ => {}
+    }
+}
+
+/// `PIVOT (agg [AS a], ... FOR col IN (v [AS l], ...))`: grouped by the
+/// columns neither the aggregates nor the pivot column use.
+fn pivot(
+    input: &Frame,
+    settings: &Settings,
+    aggregates: &[ast::ExprWithAlias],
+    value_column: &[ast::Expr],
+    values: &ast::PivotValueSource,
+) -> Result<Frame> {
+    let [pcol] = value_column else {
+        return Err(SparkError::not_implemented("PIVOT over several columns"));
+    };
+    let ast::PivotValueSource::List(values) = values else {
+        return Err(SparkError::not_implemented(
+            "PIVOT values from ANY or a subquery",
+        ));
+    };
+    let pcol = convert(pcol)?;
+    let aggs = aggregates
+        .iter()
+        .map(|a| Ok((convert(&a.expr)?, a.alias.as_ref().map(|i| i.value.clone()))))
+        .collect::<Result<Vec<_>>>()?;
+    let mut used = vec![];
+    referenced(&pcol, &mut used);
+    for (a, _) in &aggs {
+        referenced(a, &mut used);
+    }
+    let groups: Vec<Expr> = input
+        .fields
+        .iter()
+        .filter(|f| !used.contains(&f.name.to_lowercase()))
+        .map(|f| Expr::col(format!("`{}`", f.name.replace('`', "``"))))
+        .collect();
+    let mut items = groups.clone();
+    for v in values {
+        let value = convert(&v.expr)?;
+        let label = match (&v.alias, &value) {
+            (Some(a), _) => a.value.clone(),
+            (None, Expr::Literal(l)) => l.sql_name(),
+            (None, other) => other.repr(),
+        };
+        let cond = Expr::call("=", vec![pcol.clone(), value]);
+        let present = Expr::call(
+            ">",
+            vec![
+                Expr::call(
+                    "count",
+                    vec![Expr::CaseWhen {
+                        branches: vec![(cond.clone(), Expr::Literal(Literal::Integer(1)))],
+                        otherwise: None,
+                    }],
+                ),
+                Expr::Literal(Literal::Integer(0)),
+            ],
+        );
+        for (a, alias) in &aggs {
+            let name = if aggs.len() == 1 {
+                label.clone()
+            } else {
+                format!("{label}_{}", alias.clone().unwrap_or_else(|| a.repr()))
+            };
+            items.push(
+                Expr::CaseWhen {
+                    branches: vec![(present.clone(), a.pivot_on(&cond))],
+                    otherwise: None,
+                }
+                .alias(name),
+            );
+        }
+    }
+    crate::plan::aggregate::group_select(
+        input,
+        settings,
+        &groups,
+        &items,
+        &crate::plan::aggregate::Grouping::Plain,
+    )
+}
+
+/// `UNPIVOT [INCLUDE NULLS] (value FOR name IN (c1 [AS l1], ...))`.
+fn unpivot(
+    input: &Frame,
+    settings: &Settings,
+    value: &ast::Expr,
+    name: &str,
+    columns: &[ast::ExprWithAlias],
+    include_nulls: bool,
+) -> Result<Frame> {
+    let value_name = value.to_string();
+    let mut used = vec![];
+    let mut structs = vec![];
+    for c in columns {
+        let col = convert(&c.expr)?;
+        referenced(&col, &mut used);
+        let label = match &c.alias {
+            Some(a) => a.value.clone(),
+            None => col.repr(),
+        };
+        structs.push(Expr::call(
+            "named_struct",
+            vec![
+                Expr::Literal(Literal::String(name.to_string())),
+                Expr::Literal(Literal::String(label)),
+                Expr::Literal(Literal::String(value_name.clone())),
+                col,
+            ],
+        ));
+    }
+    let mut items: Vec<Expr> = input
+        .fields
+        .iter()
+        .filter(|f| !used.contains(&f.name.to_lowercase()))
+        .map(|f| Expr::col(format!("`{}`", f.name.replace('`', "``"))))
+        .collect();
+    items.push(Expr::call("inline", vec![Expr::call("array", structs)]));
+    let out = ops::select(input, settings, &items)?;
+    if include_nulls {
+        return Ok(out);
+    }
+    let quoted = format!("`{}`", value_name.replace('`', "``"));
+    ops::filter(
+        &out,
+        settings,
+        &Expr::call("isnotnull", vec![Expr::col(quoted)]),
+    )
 }
