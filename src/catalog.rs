@@ -367,3 +367,95 @@ impl Drop for Lock {
         let _ = std::fs::remove_file(&self.path);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use datafusion::arrow::array::Int32Array;
+    use datafusion::arrow::datatypes::{Field, Schema};
+
+    fn warehouse() -> Warehouse {
+        let dir = std::env::temp_dir().join(format!("ember-catalog-{}", unique()));
+        Warehouse::new(&dir.to_string_lossy())
+    }
+
+    fn batch(values: &[i32]) -> (SchemaRef, SparkType, RecordBatch) {
+        let schema = Arc::new(Schema::new(vec![Field::new("n", DataType::Int32, true)]));
+        let spark = SparkType::from_arrow(&DataType::Struct(schema.fields().clone())).unwrap();
+        let b = RecordBatch::try_new(
+            Arc::clone(&schema),
+            vec![Arc::new(Int32Array::from(values.to_vec()))],
+        )
+        .unwrap();
+        (schema, spark, b)
+    }
+
+    use datafusion::arrow::datatypes::DataType;
+
+    #[test]
+    fn databases_are_folders() {
+        let w = warehouse();
+        assert_eq!(w.databases(), vec!["default"]);
+        w.create_database("sales", false).unwrap();
+        assert!(w.create_database("sales", false).is_err());
+        w.create_database("sales", true).unwrap();
+        assert_eq!(w.databases(), vec!["default", "sales"]);
+        assert!(w.root().join("sales.db").is_dir());
+        w.drop_database("sales", false, false).unwrap();
+        assert_eq!(w.databases(), vec!["default"]);
+        assert!(w.drop_database("default", true, true).is_err());
+    }
+
+    #[test]
+    fn writes_append_and_overwrite_versions() {
+        let w = warehouse();
+        let (schema, spark, b) = batch(&[1, 2]);
+        w.write(
+            "default",
+            "t",
+            &schema,
+            &spark,
+            &[b.clone()],
+            SaveMode::ErrorIfExists,
+        )
+        .unwrap();
+        let err = w
+            .write(
+                "default",
+                "t",
+                &schema,
+                &spark,
+                &[b.clone()],
+                SaveMode::ErrorIfExists,
+            )
+            .unwrap_err();
+        assert_eq!(
+            err.condition.as_deref(),
+            Some("TABLE_OR_VIEW_ALREADY_EXISTS")
+        );
+        w.write(
+            "default",
+            "t",
+            &schema,
+            &spark,
+            &[b.clone()],
+            SaveMode::Append,
+        )
+        .unwrap();
+        assert_eq!(w.read_meta("default", "t").unwrap().unwrap().files.len(), 2);
+        w.write("default", "t", &schema, &spark, &[b], SaveMode::Overwrite)
+            .unwrap();
+        let meta = w.read_meta("default", "t").unwrap().unwrap();
+        assert_eq!(meta.files.len(), 1);
+        // Superseded files are gone; only the current one remains.
+        let parquet: Vec<_> = std::fs::read_dir(w.table_dir("default", "t"))
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".parquet"))
+            .collect();
+        assert_eq!(parquet.len(), 1);
+        assert_eq!(w.tables("default"), vec!["t"]);
+        assert!(w.drop_table("default", "t").unwrap());
+        assert!(!w.table_exists("default", "t"));
+    }
+}
