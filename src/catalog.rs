@@ -415,7 +415,7 @@ mod tests {
             "t",
             &schema,
             &spark,
-            &[b.clone()],
+            std::slice::from_ref(&b),
             SaveMode::ErrorIfExists,
         )
         .unwrap();
@@ -425,7 +425,7 @@ mod tests {
                 "t",
                 &schema,
                 &spark,
-                &[b.clone()],
+                std::slice::from_ref(&b),
                 SaveMode::ErrorIfExists,
             )
             .unwrap_err();
@@ -438,7 +438,7 @@ mod tests {
             "t",
             &schema,
             &spark,
-            &[b.clone()],
+            std::slice::from_ref(&b),
             SaveMode::Append,
         )
         .unwrap();
