@@ -145,8 +145,8 @@ impl DataFrame {
         self.analysed(frame, &[])
     }
 
-    pub fn sample(&self, lower: f64, upper: f64, seed: i64) -> Result<Self> {
-        self.analysed(ops::sample(&self.frame, lower, upper, seed), &[])
+    pub fn sample(&self, lower: f64, upper: f64, seed: i64, replace: bool) -> Result<Self> {
+        self.analysed(ops::sample(&self.frame, lower, upper, seed, replace), &[])
     }
 
     pub fn filter(&self, condition: &Expr) -> Result<Self> {

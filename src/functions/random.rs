@@ -84,12 +84,75 @@ impl ScalarUDFImpl for RowUniform {
     }
 }
 
+#[derive(Debug, PartialEq, Eq, Hash)]
+struct PoissonCount {
+    signature: Signature,
+}
+
+/// Poisson(`mean`) draws by inverting the CDF at `u` (a `[0, 1)` column):
+/// how many copies of a row sampling with replacement keeps.
+pub fn poisson_count(u: DFExpr, mean: f64) -> DFExpr {
+    let udf = ScalarUDF::new_from_impl(PoissonCount {
+        signature: Signature::any(2, Volatility::Immutable),
+    });
+    udf.call(vec![u, datafusion::prelude::lit(mean)])
+}
+
+fn inverse_poisson(u: f64, mean: f64) -> i64 {
+    let mut p = (-mean).exp();
+    let mut cdf = p;
+    let mut k = 0i64;
+    while u >= cdf && k < 10_000 {
+        k += 1;
+        p *= mean / k as f64;
+        cdf += p;
+    }
+    k
+}
+
+impl ScalarUDFImpl for PoissonCount {
+    fn name(&self) -> &str {
+        "ember_poisson_count"
+    }
+
+    fn signature(&self) -> &Signature {
+        &self.signature
+    }
+
+    fn return_type(&self, _arg_types: &[DataType]) -> DFResult<DataType> {
+        Ok(DataType::Int64)
+    }
+
+    fn invoke_with_args(&self, args: ScalarFunctionArgs) -> DFResult<ColumnarValue> {
+        use datafusion::arrow::array::{AsArray, Int64Array};
+        use datafusion::arrow::datatypes::Float64Type;
+        let n = args.number_rows;
+        let u = args.args[0].to_array(n)?;
+        let mean = args.args[1].to_array(n)?;
+        let (u, mean) = (
+            u.as_primitive::<Float64Type>(),
+            mean.as_primitive::<Float64Type>(),
+        );
+        let out: Int64Array = (0..n)
+            .map(|i| Some(inverse_poisson(u.value(i), mean.value(i))))
+            .collect();
+        Ok(ColumnarValue::Array(Arc::new(out)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::*;
+    #[test]
+    fn poisson_inversion_matches_the_distribution() {
+        assert_eq!(super::inverse_poisson(0.0, 1.0), 0);
+        assert_eq!(super::inverse_poisson(0.5, 1.0), 1);
+        assert_eq!(super::inverse_poisson(0.99, 1.0), 4);
+        assert_eq!(super::inverse_poisson(0.3, 0.0), 0);
+    }
 
     #[test]
     fn the_hash_depends_on_seed_and_bytes() {
+        use super::hash_bytes;
         assert_eq!(hash_bytes(1, b"abc"), hash_bytes(1, b"abc"));
         assert_ne!(hash_bytes(1, b"abc"), hash_bytes(2, b"abc"));
         assert_ne!(hash_bytes(1, b"abc"), hash_bytes(1, b"abd"));

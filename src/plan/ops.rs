@@ -577,7 +577,13 @@ pub fn keep_first(frame: &Frame, n: usize) -> Result<Frame> {
 /// seeded number falls in `[lower, upper)` (`randomSplit` uses the bounds).
 /// The number comes from the row's values and its occurrence among equal
 /// rows, so it does not depend on how the rows are partitioned or ordered.
-pub fn sample(frame: &Frame, lower: f64, upper: f64, seed: i64) -> Result<Frame> {
+pub fn sample(
+    frame: &Frame,
+    lower: f64,
+    upper: f64,
+    seed: i64,
+    with_replacement: bool,
+) -> Result<Frame> {
     use datafusion::logical_expr::expr::WindowFunctionParams;
     let columns: Vec<DFExpr> = frame.fields.iter().map(OutField::column).collect();
     let sortable = frame
@@ -605,6 +611,28 @@ pub fn sample(frame: &Frame, lower: f64, upper: f64, seed: i64) -> Result<Frame>
         keys.push(DFExpr::Literal(ScalarValue::Int32(Some(0)), None));
     }
     let u = crate::functions::random::row_uniform(seed, keys);
+    if with_replacement {
+        // Each row appears Poisson(fraction) times.
+        let copies = internal_name();
+        let count = crate::functions::random::poisson_count(u, upper);
+        let list = datafusion::functions_nested::expr_fn::range(
+            DFExpr::Literal(ScalarValue::Int64(Some(0)), None),
+            count,
+            DFExpr::Literal(ScalarValue::Int64(Some(1)), None),
+        );
+        let mut with_list = columns.clone();
+        with_list.push(list.alias(&copies));
+        let plan = LogicalPlanBuilder::from(input)
+            .project(with_list)?
+            .unnest_column_with_options(
+                copies.as_str(),
+                datafusion::common::UnnestOptions::new()
+                    .with_null_handling(datafusion::common::NullHandling::Drop),
+            )?
+            .project(columns)?
+            .build()?;
+        return Ok(Frame::with_fields(plan, frame.fields.as_ref().clone()));
+    }
     let keep = u
         .clone()
         .gt_eq(DFExpr::Literal(ScalarValue::Float64(Some(lower)), None))

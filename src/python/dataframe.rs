@@ -100,8 +100,13 @@ impl PyDataFrame {
             .into())
     }
 
-    fn sample(&self, lower: f64, upper: f64, seed: i64) -> PyResult<Self> {
-        Ok(self.inner.sample(lower, upper, seed).py()?.into())
+    #[pyo3(signature = (lower, upper, seed, with_replacement=false))]
+    fn sample(&self, lower: f64, upper: f64, seed: i64, with_replacement: bool) -> PyResult<Self> {
+        Ok(self
+            .inner
+            .sample(lower, upper, seed, with_replacement)
+            .py()?
+            .into())
     }
 
     fn filter(&self, condition: PyRef<'_, PyColumn>) -> PyResult<Self> {

@@ -377,3 +377,12 @@ def test_sample_by_keeps_each_stratum_by_its_fraction(spark):
     assert set(counts) <= {0, 1}
     assert 0 < counts[1] < 100 and counts.get(0, 0) < counts[1]
     assert df.stat.sampleBy("key", {2: 1.0}, 1).count() == 100
+
+
+def test_sample_with_replacement_repeats_rows(spark):
+    df = spark.range(1000)
+    a = df.sample(True, 0.5, 42)
+    n, distinct = a.count(), a.distinct().count()
+    assert n == a.count()
+    assert 400 < n < 600 and distinct < n
+    assert 1800 < df.sample(True, 2.0, 1).count() < 2200

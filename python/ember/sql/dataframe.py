@@ -337,12 +337,15 @@ class DataFrame:
             fraction = withReplacement
             withReplacement = None
         if withReplacement:
-            from ember.errors import PySparkNotImplementedError
+            if float(fraction) < 0.0:
+                from ember.errors import IllegalArgumentException
 
-            raise PySparkNotImplementedError(
-                errorClass="NOT_IMPLEMENTED",
-                messageParameters={"feature": "sample(withReplacement=True)"},
-            )
+                raise IllegalArgumentException(
+                    message="requirement failed: Sampling fraction (%s) must be nonnegative "
+                    "with replacement" % fraction
+                )
+            seed = _random_seed() if seed is None else int(seed)
+            return self._wrap(self._jdf.sample(0.0, float(fraction), seed, True))
         if not 0.0 <= float(fraction) <= 1.0:
             from ember.errors import IllegalArgumentException
 
