@@ -110,10 +110,6 @@ impl Session {
         let opts = config.options_mut();
         opts.optimizer.enable_round_robin_repartition = false;
         opts.execution.coalesce_batches = true;
-        // Filters evaluated while decoding Parquet, including the dynamic
-        // filters a hash join pushes into its probe side's scan.
-        opts.execution.parquet.pushdown_filters = true;
-        opts.execution.parquet.reorder_filters = true;
         let ctx = SessionContext::new_with_config(config);
         let pipeline = crate::planner::pipeline_state(ctx.state());
         let session = Session {
