@@ -62,12 +62,7 @@ fn as_date(r: &Resolver, a: Resolved) -> Result<DFExpr> {
 
 fn field(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
     let lname = name.to_lowercase();
-    arity(&lname, &args, &[1])?;
-    let n = call_name(&lname, &args);
-    let a = args
-        .into_iter()
-        .next()
-        .ok_or_else(|| SparkError::internal("arity"))?;
+    let (a, n) = super::unary(name, args)?;
     let part = match lname.as_str() {
         "dayofmonth" => "day",
         "dayofyear" => "doy",

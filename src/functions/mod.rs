@@ -108,6 +108,19 @@ pub fn call_name(name: &str, args: &[Resolved]) -> String {
     )
 }
 
+/// The single argument of a one-argument function, and the call's Spark
+/// name (`f(a)`, the function name in lower case).
+pub(super) fn unary(name: &str, args: Vec<Resolved>) -> Result<(Resolved, String)> {
+    let lname = name.to_lowercase();
+    arity(&lname, &args, &[1])?;
+    let n = call_name(&lname, &args);
+    let a = args
+        .into_iter()
+        .next()
+        .ok_or_else(|| SparkError::internal("arity"))?;
+    Ok((a, n))
+}
+
 pub fn arity(name: &str, args: &[Resolved], expected: &[usize]) -> Result<()> {
     if expected.contains(&args.len()) {
         return Ok(());

@@ -59,12 +59,7 @@ fn double(r: &Resolver, fname: &str, a: Resolved) -> Result<DFExpr> {
 
 fn moment(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
     let lname = name.to_lowercase();
-    arity(&lname, &args, &[1])?;
-    let n = call_name(&lname, &args);
-    let a = args
-        .into_iter()
-        .next()
-        .ok_or_else(|| SparkError::internal("arity"))?;
+    let (a, n) = super::unary(name, args)?;
     let x = double(r, &lname, a)?;
     let e = match lname.as_str() {
         "stddev_pop" => agg::stddev_pop(x),
@@ -108,12 +103,7 @@ fn non_null_values(x: DFExpr, distinct: bool) -> DFExpr {
 
 fn collect(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
     let lname = name.to_lowercase();
-    arity(&lname, &args, &[1])?;
-    let n = call_name(&lname, &args);
-    let a = args
-        .into_iter()
-        .next()
-        .ok_or_else(|| SparkError::internal("arity"))?;
+    let (a, n) = super::unary(name, args)?;
     let e = non_null_values(a.expr, lname == "collect_set");
     // An empty group collects an empty array, not null.
     let t = e.get_type(r.schema())?;
@@ -203,12 +193,7 @@ fn count_if(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
 
 fn boolean(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
     let lname = name.to_lowercase();
-    arity(&lname, &args, &[1])?;
-    let n = call_name(&lname, &args);
-    let a = args
-        .into_iter()
-        .next()
-        .ok_or_else(|| SparkError::internal("arity"))?;
+    let (a, n) = super::unary(name, args)?;
     let b = coerce::to_boolean(r, a, &lname)?;
     let e = match lname.as_str() {
         "bool_and" | "every" => agg::bool_and(b.expr),

@@ -43,6 +43,22 @@ fn generator(e: &Expr) -> Option<(String, &Expr, Vec<String>)> {
     }
 }
 
+fn alias_mismatch(expected: usize, aliases: &[String]) -> SparkError {
+    SparkError::new(
+        ErrorKind::Analysis,
+        "UDTF_ALIAS_NUMBER_MISMATCH",
+        "42802",
+        format!(
+            "The number of aliases supplied in the AS clause does not match the number of columns output by the UDTF. Expected {expected} aliases, but got {}.",
+            aliases.join(", ")
+        ),
+        &[
+            ("aliasesSize", aliases.len().to_string()),
+            ("aliasesNames", aliases.join(", ")),
+        ],
+    )
+}
+
 pub fn has_generator(exprs: &[Expr]) -> bool {
     exprs.iter().any(|e| generator(e).is_some())
 }
@@ -59,20 +75,7 @@ pub fn select(frame: &Frame, settings: &Settings, exprs: &[Expr]) -> Result<Fram
         let (next, outputs) = generate(&cur, settings, &name, arg)?;
         cur = next;
         if !aliases.is_empty() && aliases.len() != outputs.len() {
-            return Err(SparkError::new(
-                ErrorKind::Analysis,
-                "UDTF_ALIAS_NUMBER_MISMATCH",
-                "42802",
-                format!(
-                    "The number of aliases supplied in the AS clause does not match the number of columns output by the UDTF. Expected {} aliases, but got {}.",
-                    outputs.len(),
-                    aliases.join(", ")
-                ),
-                &[
-                    ("aliasesSize", aliases.len().to_string()),
-                    ("aliasesNames", aliases.join(", ")),
-                ],
-            ));
+            return Err(alias_mismatch(outputs.len(), &aliases));
         }
         for (i, (hidden, default)) in outputs.into_iter().enumerate() {
             let shown = aliases.get(i).cloned().unwrap_or(default);
@@ -233,20 +236,7 @@ pub fn lateral(
     };
     let (mut next, outputs) = generate(frame, settings, &name, arg)?;
     if !aliases.is_empty() && aliases.len() != outputs.len() {
-        return Err(SparkError::new(
-            ErrorKind::Analysis,
-            "UDTF_ALIAS_NUMBER_MISMATCH",
-            "42802",
-            format!(
-                "The number of aliases supplied in the AS clause does not match the number of columns output by the UDTF. Expected {} aliases, but got {}.",
-                outputs.len(),
-                aliases.join(", ")
-            ),
-            &[
-                ("aliasesSize", aliases.len().to_string()),
-                ("aliasesNames", aliases.join(", ")),
-            ],
-        ));
+        return Err(alias_mismatch(outputs.len(), aliases));
     }
     let fields = std::sync::Arc::make_mut(&mut next.fields);
     for (i, (hidden, default)) in outputs.iter().enumerate() {

@@ -188,14 +188,7 @@ fn window_spec(spec: &ast::WindowSpec) -> Result<crate::expr::WindowSpec> {
         out.order_by = spec
             .order_by
             .iter()
-            .map(|o| {
-                let asc = o.options.asc.unwrap_or(true);
-                Ok(Expr::Sort {
-                    expr: Box::new(convert(&o.expr)?),
-                    ascending: asc,
-                    nulls_first: o.options.nulls_first.unwrap_or(asc),
-                })
-            })
+            .map(order_item)
             .collect::<Result<_>>()?;
     }
     if let Some(f) = &spec.window_frame {
@@ -237,6 +230,16 @@ fn window_spec(spec: &ast::WindowSpec) -> Result<crate::expr::WindowSpec> {
         });
     }
     Ok(out)
+}
+
+/// An `ORDER BY` / `SORT BY` item; nulls first when ascending, as in Spark.
+pub fn order_item(o: &ast::OrderByExpr) -> Result<Expr> {
+    let asc = o.options.asc.unwrap_or(true);
+    Ok(Expr::Sort {
+        expr: Box::new(convert(&o.expr)?),
+        ascending: asc,
+        nulls_first: o.options.nulls_first.unwrap_or(asc),
+    })
 }
 
 /// A SELECT list item (`expr`, `expr AS alias`, `*`, `t.*`).

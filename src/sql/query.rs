@@ -248,17 +248,7 @@ fn order_by(q: &ast::Query) -> Result<Vec<Expr>> {
         return Ok(vec![]);
     };
     match &ob.kind {
-        ast::OrderByKind::Expressions(list) => list
-            .iter()
-            .map(|o| {
-                let asc = o.options.asc.unwrap_or(true);
-                Ok(Expr::Sort {
-                    expr: Box::new(convert(&o.expr)?),
-                    ascending: asc,
-                    nulls_first: o.options.nulls_first.unwrap_or(asc),
-                })
-            })
-            .collect(),
+        ast::OrderByKind::Expressions(list) => list.iter().map(super::expr::order_item).collect(),
         ast::OrderByKind::All(_) => Err(SparkError::not_implemented("ORDER BY ALL")),
     }
 }

@@ -36,14 +36,7 @@ impl Scope {
             sort_by = s
                 .sort_by
                 .iter()
-                .map(|o| {
-                    let asc = o.options.asc.unwrap_or(true);
-                    Ok(Expr::Sort {
-                        expr: Box::new(convert(&o.expr)?),
-                        ascending: asc,
-                        nulls_first: o.options.nulls_first.unwrap_or(asc),
-                    })
-                })
+                .map(super::expr::order_item)
                 .collect::<Result<_>>()?;
             &sort_by
         } else {
