@@ -263,6 +263,11 @@ impl Warehouse {
             _ => {}
         }
         let file = write_file(&dir, schema, batches)?;
+        // A table keeps the schema it was created with.
+        let schema_json = match (&existing, mode) {
+            (Some(m), SaveMode::Append) => m.schema.clone(),
+            _ => spark_schema.to_json().to_string(),
+        };
         let (mut files, old) = match (mode, existing) {
             (SaveMode::Append, Some(m)) => (m.files, vec![]),
             (_, Some(m)) => (vec![], m.files),
@@ -270,7 +275,7 @@ impl Warehouse {
         };
         files.extend(file);
         let meta = TableMeta {
-            schema: spark_schema.to_json().to_string(),
+            schema: schema_json,
             provider: "parquet".into(),
             files,
         };

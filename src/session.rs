@@ -480,10 +480,14 @@ impl Session {
         frame: &Frame,
         mode: crate::catalog::SaveMode,
     ) -> Result<()> {
-        let spark = frame.spark_schema()?;
-        let SparkType::Struct(fields) = &spark else {
+        // Table columns are nullable, as Spark writes Parquet tables.
+        let SparkType::Struct(mut fields) = frame.spark_schema()? else {
             return Err(SparkError::internal("frame schema is not a struct"));
         };
+        for f in &mut fields {
+            f.nullable = true;
+        }
+        let spark = SparkType::Struct(fields.clone());
         let schema = Arc::new(datafusion::arrow::datatypes::Schema::new(
             fields.iter().map(|f| f.to_arrow()).collect::<Vec<_>>(),
         ));

@@ -325,7 +325,11 @@ pub async fn run(session: &Arc<Session>, text: &str) -> Result<Option<Frame>> {
         let target = session
             .read_table(&db, &name)?
             .ok_or_else(|| not_found(&format!("`spark_catalog`.`{db}`.`{name}`")))?;
-        let query = super::query::plan_query(session, &c[4])?;
+        let (columns, text) = insert_columns(&c[4]);
+        let mut query = super::query::plan_query(session, text)?;
+        if let Some(columns) = columns {
+            query = by_column_list(session, &query, &target, &columns)?;
+        }
         let frame = conform(session, &query, &target, &name)?;
         let mode = if c[1].eq_ignore_ascii_case("overwrite") {
             SaveMode::Overwrite
@@ -341,6 +345,77 @@ pub async fn run(session: &Arc<Session>, text: &str) -> Result<Option<Frame>> {
         }
     }
     Ok(None)
+}
+
+/// `(a, b) VALUES …` / `(a, b) SELECT …`: the column list, and the query.
+fn insert_columns(text: &str) -> (Option<Vec<String>>, &str) {
+    let t = text.trim_start();
+    if !t.starts_with('(') {
+        return (None, text);
+    }
+    let Some(close) = t.find(')') else {
+        return (None, text);
+    };
+    let rest = t[close + 1..].trim_start();
+    let head = rest
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_uppercase();
+    if !matches!(head.as_str(), "VALUES" | "SELECT" | "WITH" | "TABLE") {
+        return (None, text);
+    }
+    let names = column_list(&t[1..close])
+        .into_iter()
+        .map(|n| n.trim_matches('`').to_string())
+        .collect();
+    (Some(names), rest)
+}
+
+/// The rows of `query` (columns in the order of `columns`) in the table's
+/// column order, NULL for the table columns the list leaves out.
+fn by_column_list(
+    session: &Session,
+    query: &Frame,
+    target: &Frame,
+    columns: &[String],
+) -> Result<Frame> {
+    if columns.len() != query.fields.len() {
+        return Err(SparkError::new(
+            ErrorKind::Analysis,
+            "INSERT_COLUMN_ARITY_MISMATCH.NOT_ENOUGH_DATA_COLUMNS",
+            "21S01",
+            format!(
+                "Cannot write to the table, the reason is the number of data columns does not match: the column list has {} columns, data has {}.",
+                columns.len(),
+                query.fields.len()
+            ),
+            &[],
+        ));
+    }
+    let settings = session.settings();
+    // Positions, not names: a query may repeat an output name.
+    let positional: Vec<String> = (0..columns.len())
+        .map(|i| format!("__insert_{i}"))
+        .collect();
+    let query = ops::to_df(query, &positional)?;
+    let mut exprs = vec![];
+    for f in target.fields.iter() {
+        let e = match columns
+            .iter()
+            .position(|c| crate::plan::names_equal(c, &f.name, settings.case_sensitive))
+        {
+            Some(i) => crate::expr::Expr::col(positional[i].clone()),
+            None => crate::expr::Expr::Literal(crate::expr::Literal::Null),
+        };
+        exprs.push(e.alias(f.name.clone()));
+    }
+    for c in columns {
+        if target.lookup(c, settings.case_sensitive).is_empty() {
+            return Err(SparkError::unresolved_column(c, &target.names()));
+        }
+    }
+    ops::select(&query, &settings, &exprs)
 }
 
 fn not_found(shown: &str) -> SparkError {

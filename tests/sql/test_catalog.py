@@ -151,3 +151,16 @@ def test_sql_commands_on_temp_views(spark):
     with pytest.raises(AnalysisException) as e:
         spark.sql("USE nope_db")
     assert e.value.getCondition() == "SCHEMA_NOT_FOUND"
+
+
+def test_insert_with_a_column_list(tmp_path):
+    out = run(
+        tmp_path,
+        """
+        spark.sql("CREATE TABLE t (a int, b string, c double) USING parquet")
+        spark.sql("INSERT INTO t (c, a) VALUES (1.5, 1), (2.5, 2)")
+        spark.sql("INSERT INTO t (b, a) SELECT 'x', 3")
+        print(sorted(spark.table("t").collect(), key=str))
+        """,
+    )
+    assert out == ["[Row(a=1, b=None, c=1.5), Row(a=2, b=None, c=2.5), Row(a=3, b='x', c=None)]"]
