@@ -23,6 +23,7 @@ use crate::types::SparkType;
 
 const META: &str = "_ember_table.json";
 const LOCK: &str = "_ember_table.lock";
+const VIEW: &str = "_ember_view.json";
 
 #[derive(Debug, Clone)]
 pub struct TableMeta {
@@ -198,12 +199,12 @@ impl Warehouse {
         std::fs::remove_dir_all(&dir).map_err(|e| io_error(e, &dir))
     }
 
-    /// The managed tables of a database, sorted.
+    /// The managed tables and persistent views of a database, sorted.
     pub fn tables(&self, db: &str) -> Vec<String> {
         let mut out = vec![];
         if let Ok(entries) = std::fs::read_dir(self.db_dir(db)) {
             for e in entries.flatten() {
-                if e.path().join(META).is_file() {
+                if e.path().join(META).is_file() || e.path().join(VIEW).is_file() {
                     out.push(e.file_name().to_string_lossy().to_string());
                 }
             }
@@ -214,6 +215,72 @@ impl Warehouse {
 
     pub fn table_exists(&self, db: &str, name: &str) -> bool {
         self.table_dir(db, name).join(META).is_file()
+    }
+
+    /// Stores a persistent view: its SQL text and column names.
+    pub fn create_view(
+        &self,
+        db: &str,
+        name: &str,
+        text: &str,
+        columns: &[String],
+        replace: bool,
+    ) -> Result<()> {
+        if !self.database_exists(db) {
+            return Err(schema_not_found(db));
+        }
+        let dir = self.table_dir(db, name);
+        if !replace && (dir.join(VIEW).is_file() || dir.join(META).is_file()) {
+            return Err(table_exists_error(db, name));
+        }
+        if dir.join(META).is_file() {
+            return Err(SparkError::new(
+                ErrorKind::Analysis,
+                "EXPECT_VIEW_NOT_TABLE.NO_ALTERNATIVE",
+                "42809",
+                format!("The table `spark_catalog`.`{db}`.`{name}` does not support CREATE OR REPLACE VIEW."),
+                &[("tableName", format!("`spark_catalog`.`{db}`.`{name}`"))],
+            ));
+        }
+        std::fs::create_dir_all(&dir).map_err(|e| io_error(e, &dir))?;
+        let text = json!({"sql": text, "columns": columns}).to_string();
+        let tmp = dir.join(format!(".{VIEW}.{}", unique()));
+        std::fs::write(&tmp, text).map_err(|e| io_error(e, &tmp))?;
+        std::fs::rename(&tmp, dir.join(VIEW)).map_err(|e| io_error(e, &dir))
+    }
+
+    /// A persistent view's SQL text and column names.
+    pub fn read_view(&self, db: &str, name: &str) -> Result<Option<(String, Vec<String>)>> {
+        let path = self.table_dir(db, name).join(VIEW);
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            return Ok(None);
+        };
+        let v: Value = serde_json::from_str(&text)
+            .map_err(|e| SparkError::internal(format!("{}: {e}", path.display())))?;
+        let sql = v
+            .get("sql")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string();
+        let columns = v
+            .get("columns")
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(|c| c.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Ok(Some((sql, columns)))
+    }
+
+    pub fn drop_view(&self, db: &str, name: &str) -> Result<bool> {
+        let dir = self.table_dir(db, name);
+        if !dir.join(VIEW).is_file() {
+            return Ok(false);
+        }
+        std::fs::remove_dir_all(&dir).map_err(|e| io_error(e, &dir))?;
+        Ok(true)
     }
 
     pub fn read_meta(&self, db: &str, name: &str) -> Result<Option<TableMeta>> {

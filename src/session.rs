@@ -42,6 +42,8 @@ pub struct Session {
     current_db: RwLock<String>,
     /// Views replaced by their materialised rows by `CACHE TABLE`, by name.
     cached_views: RwLock<HashMap<String, Frame>>,
+    /// The session itself, for planning a persistent view's SQL on lookup.
+    me: std::sync::Weak<Session>,
 }
 
 /// Spark's defaults for the keys Ember reads.
@@ -112,7 +114,7 @@ impl Session {
         opts.execution.coalesce_batches = true;
         let ctx = SessionContext::new_with_config(config);
         let pipeline = crate::planner::pipeline_state(ctx.state());
-        let session = Session {
+        let session = Arc::new_cyclic(|me| Session {
             ctx,
             pipeline,
             conf: RwLock::new(BTreeMap::new()),
@@ -120,11 +122,12 @@ impl Session {
             global_views,
             current_db: RwLock::new("default".into()),
             cached_views: RwLock::default(),
-        };
+            me: me.clone(),
+        });
         for (k, v) in conf {
             session.set_conf(&k, &v)?;
         }
-        Ok(Arc::new(session))
+        Ok(session)
     }
 
     /// A new session sharing global temp views but nothing else.
@@ -432,7 +435,7 @@ impl Session {
         };
         let warehouse = self.warehouse();
         let Some(meta) = warehouse.read_meta(db, name)? else {
-            return Ok(None);
+            return self.read_view(db, name);
         };
         let spark = SparkType::from_json_str(&meta.schema)?;
         let SparkType::Struct(fields) = &spark else {
@@ -470,6 +473,21 @@ impl Session {
             .build()?;
         let names = fields.iter().map(|f| f.name.clone()).collect();
         Ok(Some(Frame::new(plan, names, &[])))
+    }
+
+    /// A persistent view: its SQL planned now, in its database.
+    fn read_view(&self, db: &str, name: &str) -> Result<Option<Frame>> {
+        let Some((text, columns)) = self.warehouse().read_view(db, name)? else {
+            return Ok(None);
+        };
+        let Some(me) = self.me.upgrade() else {
+            return Ok(None);
+        };
+        let mut frame = crate::sql::plan_query(&me, &text)?;
+        if !columns.is_empty() {
+            frame = crate::plan::ops::to_df(&frame, &columns)?;
+        }
+        Ok(Some(frame))
     }
 
     /// Runs `frame` and writes its rows into a managed table.

@@ -496,7 +496,10 @@ fn drop_relation(session: &Session, c: &regex::Captures<'_>) -> Result<Frame> {
     let dropped = match parts.as_slice() {
         [n] if session.temp_view(n).is_some() => session.drop_temp_view(n),
         [db, n] if db.eq_ignore_ascii_case("global_temp") => session.drop_global_temp_view(n),
-        _ if is_view => false,
+        _ if is_view => {
+            let (db, n) = qualified(session, &c[3])?;
+            session.warehouse().drop_view(&db, &n)?
+        }
         _ => {
             let (db, n) = qualified(session, &c[3])?;
             session.warehouse().drop_table(&db, &n)?
@@ -538,11 +541,6 @@ fn create_view(session: &Arc<Session>, c: &regex::Captures<'_>) -> Result<Frame>
     let replace = c.get(1).is_some();
     let global = c.get(2).is_some();
     let temporary = c.get(3).is_some() || global;
-    if !temporary {
-        return Err(SparkError::not_implemented(
-            "persistent views (CREATE VIEW without TEMPORARY)",
-        ));
-    }
     let name = name_parts(&c[5])?.join(".");
     let mut frame = super::query::plan_query(session, &c[8])?;
     if let Some(cols) = c.get(7) {
@@ -587,6 +585,22 @@ fn create_view(session: &Arc<Session>, c: &regex::Captures<'_>) -> Result<Frame>
         if comments.iter().any(Option::is_some) {
             frame = with_comments(&frame, &comments)?;
         }
+    }
+    if !temporary {
+        // A persistent view keeps its SQL, planned again when read.
+        let (db, view) = qualified(session, &c[5])?;
+        if c.get(4).is_some() && session.warehouse().read_view(&db, &view)?.is_some() {
+            return done();
+        }
+        let columns = if c.get(7).is_some() {
+            frame.names()
+        } else {
+            vec![]
+        };
+        session
+            .warehouse()
+            .create_view(&db, &view, &c[8], &columns, replace)?;
+        return done();
     }
     if c.get(4).is_some() && session.temp_view(&name).is_some() {
         return done();

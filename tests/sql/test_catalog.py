@@ -164,3 +164,35 @@ def test_insert_with_a_column_list(tmp_path):
         """,
     )
     assert out == ["[Row(a=1, b=None, c=1.5), Row(a=2, b=None, c=2.5), Row(a=3, b='x', c=None)]"]
+
+
+def test_persistent_views_are_found_by_a_new_process(tmp_path):
+    run(
+        tmp_path,
+        """
+        spark.createDataFrame([(1, "a"), (2, "b")], "id int, s string").write.saveAsTable("base")
+        spark.sql("CREATE VIEW big_ids (n) AS SELECT id * 10 FROM base")
+        spark.sql("CREATE OR REPLACE VIEW b_rows AS SELECT * FROM base WHERE s = 'b'")
+        """,
+    )
+    out = run(
+        tmp_path,
+        """
+        print(spark.sql("SELECT * FROM big_ids ORDER BY n").collect())
+        print(spark.table("b_rows").collect())
+        print([r.tableName for r in spark.sql("SHOW TABLES").collect()])
+        try:
+            spark.sql("CREATE VIEW b_rows AS SELECT 1")
+        except Exception as e:
+            print(e.getCondition())
+        spark.sql("DROP VIEW big_ids")
+        print(spark.catalog.tableExists("big_ids"))
+        """,
+    )
+    assert out == [
+        "[Row(n=10), Row(n=20)]",
+        "[Row(id=2, s='b')]",
+        "['b_rows', 'base', 'big_ids']",
+        "TABLE_OR_VIEW_ALREADY_EXISTS",
+        "False",
+    ]
