@@ -113,6 +113,11 @@ impl PySession {
         self.inner.drop_global_temp_view(name)
     }
 
+    /// Whether `db.name` is a persistent view (not a table).
+    fn is_view(&self, db: &str, name: &str) -> PyResult<bool> {
+        Ok(self.inner.warehouse().read_view(db, name).py()?.is_some())
+    }
+
     fn is_cached(&self, name: &str) -> bool {
         self.inner.is_cached(name)
     }

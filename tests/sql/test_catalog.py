@@ -181,6 +181,7 @@ def test_persistent_views_are_found_by_a_new_process(tmp_path):
         print(spark.sql("SELECT * FROM big_ids ORDER BY n").collect())
         print(spark.table("b_rows").collect())
         print([r.tableName for r in spark.sql("SHOW TABLES").collect()])
+        print([(t.name, t.tableType) for t in spark.catalog.listTables()])
         try:
             spark.sql("CREATE VIEW b_rows AS SELECT 1")
         except Exception as e:
@@ -193,6 +194,7 @@ def test_persistent_views_are_found_by_a_new_process(tmp_path):
         "[Row(n=10), Row(n=20)]",
         "[Row(id=2, s='b')]",
         "['b_rows', 'base', 'big_ids']",
+        "[('b_rows', 'VIEW'), ('base', 'MANAGED'), ('big_ids', 'VIEW')]",
         "TABLE_OR_VIEW_ALREADY_EXISTS",
         "False",
     ]

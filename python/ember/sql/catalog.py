@@ -133,7 +133,9 @@ class Catalog:
                     catalog=None if temporary else "spark_catalog",
                     namespace=[] if temporary else [row[0]],
                     description=None,
-                    tableType="TEMPORARY" if temporary else "MANAGED",
+                    tableType="TEMPORARY"
+                    if temporary
+                    else ("VIEW" if self._jss.is_view(row[0], row[1]) else "MANAGED"),
                     isTemporary=temporary,
                 )
             )
