@@ -83,23 +83,10 @@ pub fn resolve_window(r: &Resolver, func: &Expr, spec: &WindowSpec) -> Result<Re
     let mut order_names = vec![];
     let mut order_types = vec![];
     for e in &spec.order_by {
-        let (inner, asc, nulls_first) = match e {
-            Expr::Sort {
-                expr,
-                ascending,
-                nulls_first,
-            } => (expr.as_ref(), *ascending, *nulls_first),
-            other => (other, true, true),
-        };
-        let x = r.resolve(inner)?;
-        order_names.push(format!(
-            "{} {} NULLS {}",
-            x.name,
-            if asc { "ASC" } else { "DESC" },
-            if nulls_first { "FIRST" } else { "LAST" }
-        ));
-        order_types.push(x.data_type.clone());
-        order.push(SortExpr::new(x.expr, asc, nulls_first));
+        let (key, x) = r.sort_key(e)?;
+        order_names.push(x.name);
+        order_types.push(x.data_type);
+        order.push(key);
     }
     let Expr::Function { name, args, .. } = func else {
         let inner = r.resolve(func)?;

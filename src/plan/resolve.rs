@@ -674,6 +674,12 @@ impl<'a> Resolver<'a> {
 
     /// A sort key: `Expr::Sort`, or a plain expression sorted ascending.
     pub fn sort_expr(&self, e: &Expr) -> Result<SortExpr> {
+        self.sort_key(e).map(|(key, _)| key)
+    }
+
+    /// A sort key with the resolved key expression (its name and type):
+    /// Spark names the key `x ASC NULLS FIRST`.
+    pub fn sort_key(&self, e: &Expr) -> Result<(SortExpr, Resolved)> {
         let (inner, asc, nulls_first) = match e {
             Expr::Sort {
                 expr,
@@ -682,7 +688,14 @@ impl<'a> Resolver<'a> {
             } => (expr.as_ref(), *ascending, *nulls_first),
             other => (other, true, true),
         };
-        let r = self.resolve(inner)?;
-        Ok(SortExpr::new(r.expr, asc, nulls_first))
+        let mut r = self.resolve(inner)?;
+        let key = SortExpr::new(r.expr.clone(), asc, nulls_first);
+        r.name = format!(
+            "{} {} NULLS {}",
+            r.name,
+            if asc { "ASC" } else { "DESC" },
+            if nulls_first { "FIRST" } else { "LAST" }
+        );
+        Ok((key, r))
     }
 }
