@@ -11,7 +11,6 @@
 //! old version or the new one.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use datafusion::arrow::array::RecordBatch;
@@ -19,6 +18,7 @@ use datafusion::arrow::datatypes::SchemaRef;
 use serde_json::{json, Value};
 
 use crate::error::{ErrorKind, Result, SparkError};
+use crate::io::table_files::{self, FileFormat};
 use crate::types::SparkType;
 
 const META: &str = "_ember_table.json";
@@ -30,13 +30,21 @@ pub struct TableMeta {
     /// The Spark schema in Spark's JSON form.
     pub schema: String,
     pub provider: String,
+    /// Partition columns, in order; the last columns of the schema.
+    pub partition: Vec<String>,
     /// Data files of the current version, relative to the table folder.
     pub files: Vec<String>,
 }
 
 impl TableMeta {
     fn to_json(&self) -> String {
-        json!({"schema": self.schema, "provider": self.provider, "files": self.files}).to_string()
+        json!({
+            "schema": self.schema,
+            "provider": self.provider,
+            "partition": self.partition,
+            "files": self.files
+        })
+        .to_string()
     }
 
     fn from_json(text: &str) -> Option<TableMeta> {
@@ -44,13 +52,35 @@ impl TableMeta {
         Some(TableMeta {
             schema: v.get("schema")?.as_str()?.to_string(),
             provider: v.get("provider")?.as_str()?.to_string(),
-            files: v
-                .get("files")?
-                .as_array()?
-                .iter()
-                .filter_map(|f| f.as_str().map(str::to_string))
-                .collect(),
+            partition: strings(v.get("partition")),
+            files: strings(Some(v.get("files")?)),
         })
+    }
+}
+
+fn strings(v: Option<&Value>) -> Vec<String> {
+    v.and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|f| f.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// How a new table stores its rows: its file format and partition columns.
+#[derive(Debug, Clone)]
+pub struct TableSpec {
+    pub format: FileFormat,
+    pub partition: Vec<String>,
+}
+
+impl Default for TableSpec {
+    fn default() -> Self {
+        TableSpec {
+            format: FileFormat::Parquet,
+            partition: vec![],
+        }
     }
 }
 
@@ -307,7 +337,9 @@ impl Warehouse {
     }
 
     /// Writes `batches` as a new version (overwrite) or added files (append).
-    /// Creates the table when it does not exist.
+    /// Creates the table when it does not exist, as `spec` says; the
+    /// partition columns are the last columns of `schema`.
+    #[allow(clippy::too_many_arguments)]
     pub fn write(
         &self,
         db: &str,
@@ -316,6 +348,7 @@ impl Warehouse {
         spark_schema: &SparkType,
         batches: &[RecordBatch],
         mode: SaveMode,
+        spec: &TableSpec,
     ) -> Result<()> {
         if !self.database_exists(db) {
             return Err(schema_not_found(db));
@@ -329,7 +362,19 @@ impl Warehouse {
             (SaveMode::Ignore, Some(_)) => return Ok(()),
             _ => {}
         }
-        let file = write_file(&dir, schema, batches)?;
+        let (data_schema, parts) = table_files::split_partitions(schema, batches, &spec.partition)?;
+        let stem = unique();
+        let mut written = vec![];
+        for (sub, batches) in &parts {
+            written.extend(table_files::write_file(
+                &dir,
+                sub,
+                &stem,
+                &data_schema,
+                batches,
+                spec.format,
+            )?);
+        }
         // A table keeps the schema it was created with.
         let schema_json = match (&existing, mode) {
             (Some(m), SaveMode::Append) => m.schema.clone(),
@@ -340,10 +385,11 @@ impl Warehouse {
             (_, Some(m)) => (vec![], m.files),
             (_, None) => (vec![], vec![]),
         };
-        files.extend(file);
+        files.extend(written);
         let meta = TableMeta {
             schema: schema_json,
-            provider: "parquet".into(),
+            provider: spec.format.name().into(),
+            partition: spec.partition.clone(),
             files,
         };
         let text = meta.to_json();
@@ -352,7 +398,16 @@ impl Warehouse {
         std::fs::rename(&tmp, dir.join(META)).map_err(|e| io_error(e, &dir))?;
         drop(lock);
         for f in old {
-            let _ = std::fs::remove_file(dir.join(f));
+            let path = dir.join(f);
+            let _ = std::fs::remove_file(&path);
+            // Partition folders left empty go too.
+            let mut parent = path.parent();
+            while let Some(p) = parent.filter(|p| *p != dir) {
+                if std::fs::remove_dir(p).is_err() {
+                    break;
+                }
+                parent = p.parent();
+            }
         }
         Ok(())
     }
@@ -363,34 +418,6 @@ fn unique() -> String {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
     format!("{}-{nanos}-{}", std::process::id(), crate::plan::next_id())
-}
-
-/// One Parquet file with the batches, or none for no rows.
-fn write_file(dir: &Path, schema: &SchemaRef, batches: &[RecordBatch]) -> Result<Option<String>> {
-    if batches.iter().all(|b| b.num_rows() == 0) {
-        return Ok(None);
-    }
-    let name = format!("part-{}.snappy.parquet", unique());
-    let tmp = dir.join(format!(".{name}.tmp"));
-    let file = std::fs::File::create(&tmp).map_err(|e| io_error(e, &tmp))?;
-    let props = datafusion::parquet::file::properties::WriterProperties::builder()
-        .set_compression(datafusion::parquet::basic::Compression::SNAPPY)
-        .build();
-    let parquet_error = |e: datafusion::parquet::errors::ParquetError| {
-        SparkError::plain(
-            ErrorKind::SparkRuntime,
-            format!("writing {}: {e}", tmp.display()),
-        )
-    };
-    let mut writer =
-        datafusion::parquet::arrow::ArrowWriter::try_new(file, Arc::clone(schema), Some(props))
-            .map_err(parquet_error)?;
-    for b in batches {
-        writer.write(b).map_err(parquet_error)?;
-    }
-    writer.close().map_err(parquet_error)?;
-    std::fs::rename(&tmp, dir.join(&name)).map_err(|e| io_error(e, dir))?;
-    Ok(Some(name))
 }
 
 /// A lock file held while a table's metadata changes.
@@ -445,6 +472,7 @@ mod tests {
     use super::*;
     use datafusion::arrow::array::Int32Array;
     use datafusion::arrow::datatypes::{Field, Schema};
+    use std::sync::Arc;
 
     fn warehouse() -> Warehouse {
         let dir = std::env::temp_dir().join(format!("ember-catalog-{}", unique()));
@@ -489,6 +517,7 @@ mod tests {
             &spark,
             std::slice::from_ref(&b),
             SaveMode::ErrorIfExists,
+            &TableSpec::default(),
         )
         .unwrap();
         let err = w
@@ -499,6 +528,7 @@ mod tests {
                 &spark,
                 std::slice::from_ref(&b),
                 SaveMode::ErrorIfExists,
+                &TableSpec::default(),
             )
             .unwrap_err();
         assert_eq!(
@@ -512,11 +542,20 @@ mod tests {
             &spark,
             std::slice::from_ref(&b),
             SaveMode::Append,
+            &TableSpec::default(),
         )
         .unwrap();
         assert_eq!(w.read_meta("default", "t").unwrap().unwrap().files.len(), 2);
-        w.write("default", "t", &schema, &spark, &[b], SaveMode::Overwrite)
-            .unwrap();
+        w.write(
+            "default",
+            "t",
+            &schema,
+            &spark,
+            &[b],
+            SaveMode::Overwrite,
+            &TableSpec::default(),
+        )
+        .unwrap();
         let meta = w.read_meta("default", "t").unwrap().unwrap();
         assert_eq!(meta.files.len(), 1);
         // Superseded files are gone; only the current one remains.

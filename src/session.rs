@@ -430,9 +430,7 @@ impl Session {
 
     /// A managed table as a frame, if it exists.
     pub fn read_table(&self, db: &str, name: &str) -> Result<Option<Frame>> {
-        use datafusion::datasource::listing::{
-            ListingOptions, ListingTable, ListingTableConfig, ListingTableUrl,
-        };
+        use datafusion::logical_expr::{lit, Expr as DFExpr, LogicalPlanBuilder};
         let warehouse = self.warehouse();
         let Some(meta) = warehouse.read_meta(db, name)? else {
             return self.read_view(db, name);
@@ -441,38 +439,84 @@ impl Session {
         let SparkType::Struct(fields) = &spark else {
             return Err(SparkError::internal("table schema is not a struct"));
         };
+        let arrow_fields: Vec<_> = fields.iter().map(|f| f.to_arrow()).collect();
         let schema = Arc::new(datafusion::arrow::datatypes::Schema::new(
-            fields.iter().map(|f| f.to_arrow()).collect::<Vec<_>>(),
+            arrow_fields.clone(),
         ));
         if meta.files.is_empty() {
             return crate::plan::ops::from_batches(schema, vec![]).map(Some);
         }
+        let format = crate::io::table_files::FileFormat::parse(&meta.provider)?;
+        let n_data = fields.len() - meta.partition.len();
+        let data_schema = Arc::new(datafusion::arrow::datatypes::Schema::new(
+            arrow_fields[..n_data].to_vec(),
+        ));
+        // One scan per partition folder, its values as literals: filters
+        // on partition columns fold to true or false and prune the folders.
+        let mut groups: std::collections::BTreeMap<String, Vec<&String>> = Default::default();
+        for f in &meta.files {
+            let folder = f.rsplit_once('/').map_or("", |(d, _)| d).to_string();
+            groups.entry(folder).or_default().push(f);
+        }
         let dir = warehouse.table_dir(db, name);
-        let urls = meta
-            .files
+        let mut plans = vec![];
+        for files in groups.values() {
+            let scan = self.scan_files(&dir, files, format, &data_schema, name)?;
+            let values = crate::io::table_files::partition_values(files[0]);
+            let mut exprs: Vec<DFExpr> = scan
+                .schema()
+                .columns()
+                .into_iter()
+                .map(|c| DFExpr::Column(c).alias(crate::plan::internal_name()))
+                .collect();
+            for (f, arrow) in fields[n_data..].iter().zip(&arrow_fields[n_data..]) {
+                let value = values
+                    .iter()
+                    .find(|(k, _)| *k == f.name)
+                    .and_then(|(_, v)| v.clone());
+                let value =
+                    lit(datafusion::common::ScalarValue::Utf8(value).cast_to(arrow.data_type())?);
+                // Nullable, as the table's column is (folded away when optimised).
+                let value = datafusion::logical_expr::when(lit(true), value).end()?;
+                exprs.push(value.alias(crate::plan::internal_name()));
+            }
+            plans.push(LogicalPlanBuilder::from(scan).project(exprs)?.build()?);
+        }
+        let names = fields.iter().map(|f| f.name.clone()).collect();
+        let mut plans = plans.into_iter();
+        let first = plans
+            .next()
+            .ok_or_else(|| SparkError::internal("table without scans"))?;
+        let mut builder = LogicalPlanBuilder::from(first);
+        for p in plans {
+            builder = builder.union(p)?;
+        }
+        Ok(Some(Frame::new(builder.build()?, names, &[])))
+    }
+
+    /// A scan of some of a table's files.
+    fn scan_files(
+        &self,
+        dir: &std::path::Path,
+        files: &[&String],
+        format: crate::io::table_files::FileFormat,
+        schema: &datafusion::arrow::datatypes::SchemaRef,
+        name: &str,
+    ) -> Result<datafusion::logical_expr::LogicalPlan> {
+        use datafusion::datasource::listing::{
+            ListingOptions, ListingTable, ListingTableConfig, ListingTableUrl,
+        };
+        let urls = files
             .iter()
             .map(|f| ListingTableUrl::parse(dir.join(f).to_string_lossy()))
             .collect::<std::result::Result<Vec<_>, _>>()?;
-        let format = datafusion::datasource::file_format::parquet::ParquetFormat::default();
-        let options = ListingOptions::new(Arc::new(format)).with_file_extension(".parquet");
+        let options = ListingOptions::new(format.listing_format()).with_file_extension("");
         let config = ListingTableConfig::new_with_multi_paths(urls)
             .with_listing_options(options)
-            .with_schema(Arc::clone(&schema));
+            .with_schema(Arc::clone(schema));
         let table = ListingTable::try_new(config)?;
         let source = datafusion::datasource::provider_as_source(Arc::new(table));
-        let plan =
-            datafusion::logical_expr::LogicalPlanBuilder::scan(name, source, None)?.build()?;
-        let exprs: Vec<datafusion::logical_expr::Expr> = plan
-            .schema()
-            .columns()
-            .into_iter()
-            .map(|c| datafusion::logical_expr::Expr::Column(c).alias(crate::plan::internal_name()))
-            .collect();
-        let plan = datafusion::logical_expr::LogicalPlanBuilder::from(plan)
-            .project(exprs)?
-            .build()?;
-        let names = fields.iter().map(|f| f.name.clone()).collect();
-        Ok(Some(Frame::new(plan, names, &[])))
+        Ok(datafusion::logical_expr::LogicalPlanBuilder::scan(name, source, None)?.build()?)
     }
 
     /// A persistent view: its SQL planned now, in its database.
@@ -497,14 +541,59 @@ impl Session {
         name: &str,
         frame: &Frame,
         mode: crate::catalog::SaveMode,
+        spec: Option<crate::catalog::TableSpec>,
     ) -> Result<()> {
-        // Table columns are nullable, as Spark writes Parquet tables.
+        use crate::catalog::{SaveMode, TableSpec};
+        // Appends and INSERT OVERWRITE keep the table's format and partitions.
+        let existing = self.warehouse().read_meta(db, name)?;
+        let spec = match (spec, existing) {
+            (Some(s), _) if mode != SaveMode::Append => s,
+            (_, Some(m)) => TableSpec {
+                format: crate::io::table_files::FileFormat::parse(&m.provider)?,
+                partition: m.partition,
+            },
+            (s, None) => s.unwrap_or_default(),
+        };
+        // Table columns are nullable, as Spark writes Parquet tables, and
+        // partition columns come last.
         let SparkType::Struct(mut fields) = frame.spark_schema()? else {
             return Err(SparkError::internal("frame schema is not a struct"));
         };
         for f in &mut fields {
             f.nullable = true;
         }
+        let mut order: Vec<usize> = (0..fields.len())
+            .filter(|i| {
+                !spec
+                    .partition
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(&fields[*i].name))
+            })
+            .collect();
+        for p in &spec.partition {
+            let Some(i) = fields.iter().position(|f| f.name.eq_ignore_ascii_case(p)) else {
+                return Err(partition_column_missing(db, name, p, &fields));
+            };
+            order.push(i);
+        }
+        if order.len() == spec.partition.len() {
+            return Err(SparkError::new(
+                ErrorKind::Analysis,
+                "ALL_PARTITION_COLUMNS_NOT_ALLOWED",
+                "KD005",
+                "Cannot use all columns for partition columns.",
+                &[],
+            ));
+        }
+        let fields: Vec<_> = order.iter().map(|i| fields[*i].clone()).collect();
+        let spec = TableSpec {
+            format: spec.format,
+            partition: fields[fields.len() - spec.partition.len()..]
+                .iter()
+                .map(|f| f.name.clone())
+                .collect(),
+        };
+        spec.format.check_columns(&fields)?;
         let spark = SparkType::Struct(fields.clone());
         let schema = Arc::new(datafusion::arrow::datatypes::Schema::new(
             fields.iter().map(|f| f.to_arrow()).collect::<Vec<_>>(),
@@ -514,17 +603,16 @@ impl Session {
             .await?
             .into_iter()
             .map(|b| {
-                let cols = b
-                    .columns()
+                let cols = order
                     .iter()
                     .zip(schema.fields())
-                    .map(|(c, f)| datafusion::arrow::compute::cast(c, f.data_type()))
+                    .map(|(i, f)| datafusion::arrow::compute::cast(b.column(*i), f.data_type()))
                     .collect::<std::result::Result<Vec<_>, _>>()?;
                 Ok(RecordBatch::try_new(Arc::clone(&schema), cols)?)
             })
             .collect::<Result<Vec<_>>>()?;
         self.warehouse()
-            .write(db, name, &schema, &spark, &batches, mode)
+            .write(db, name, &schema, &spark, &batches, mode, &spec)
     }
 
     // ---- execution -------------------------------------------------------
@@ -581,4 +669,27 @@ fn is_offset(v: &str) -> bool {
     v.is_empty()
         || ((v.starts_with('+') || v.starts_with('-'))
             && v[1..].split(':').all(|p| p.parse::<u8>().is_ok()))
+}
+
+/// `COLUMN_NOT_DEFINED_IN_TABLE` for a partition column the table lacks.
+fn partition_column_missing(
+    db: &str,
+    name: &str,
+    column: &str,
+    fields: &[crate::types::StructField],
+) -> SparkError {
+    let cols = fields
+        .iter()
+        .map(|f| format!("`{}`", f.name))
+        .collect::<Vec<_>>()
+        .join(", ");
+    SparkError::new(
+        ErrorKind::Analysis,
+        "COLUMN_NOT_DEFINED_IN_TABLE",
+        "42703",
+        format!(
+            "partition column `{column}` is not defined in table `spark_catalog`.`{db}`.`{name}`, defined table columns are: {cols}."
+        ),
+        &[("colType", "partition".into()), ("colName", format!("`{column}`"))],
+    )
 }

@@ -1,5 +1,7 @@
 //! Reading data sources into frames.
 
+pub mod table_files;
+
 use datafusion::datasource::file_format::options::ParquetReadOptions;
 use datafusion::logical_expr::{Expr as DFExpr, LogicalPlanBuilder};
 

@@ -128,11 +128,21 @@ impl PySession {
         df: PyRef<'_, PyDataFrame>,
         name: String,
         mode: String,
+        format: String,
+        partition_by: Vec<String>,
     ) -> PyResult<()> {
         let session = std::sync::Arc::clone(&self.inner);
         let frame = df.inner.frame.clone();
         super::wait_for(py, async move {
-            crate::sql::commands::save_as_table(&session, &frame, &name, &mode).await
+            crate::sql::commands::save_as_table(
+                &session,
+                &frame,
+                &name,
+                &mode,
+                &format,
+                partition_by,
+            )
+            .await
         })
     }
 

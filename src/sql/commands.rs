@@ -8,8 +8,9 @@ use datafusion::arrow::array::{ArrayRef, BooleanArray, RecordBatch, StringArray}
 use datafusion::arrow::datatypes::{DataType, Field, Schema};
 use regex::Regex;
 
-use crate::catalog::SaveMode;
+use crate::catalog::{SaveMode, TableSpec};
 use crate::error::{ErrorKind, Result, SparkError};
+use crate::io::table_files::FileFormat;
 use crate::plan::{ops, Frame};
 use crate::session::Session;
 use crate::types::{SparkType, StructField};
@@ -336,7 +337,7 @@ pub async fn run(session: &Arc<Session>, text: &str) -> Result<Option<Frame>> {
         } else {
             SaveMode::Append
         };
-        session.write_table(&db, &name, &frame, mode).await?;
+        session.write_table(&db, &name, &frame, mode, None).await?;
         return Ok(Some(done()?));
     }
     if matches(&DESCRIBE_TABLE, t).is_some() && !t.to_lowercase().contains("select") {
@@ -464,29 +465,52 @@ fn describe(session: &Session, name: &str) -> Result<Frame> {
     let SparkType::Struct(fields) = frame.spark_schema()? else {
         return Err(SparkError::internal("schema is not a struct"));
     };
+    let mut rows: Vec<[Option<String>; 3]> = fields
+        .iter()
+        .zip(frame.plan.schema().fields().iter())
+        .map(|(f, arrow)| {
+            [
+                Some(f.name.clone()),
+                Some(f.data_type.simple_string()),
+                arrow.metadata().get("comment").cloned(),
+            ]
+        })
+        .collect();
+    let partition = table_partition(session, name);
+    if !partition.is_empty() {
+        rows.push([
+            Some("# Partition Information".into()),
+            Some(String::new()),
+            Some(String::new()),
+        ]);
+        rows.push([
+            Some("# col_name".into()),
+            Some("data_type".into()),
+            Some("comment".into()),
+        ]);
+        for p in &partition {
+            if let Some(r) = rows.iter().find(|r| r[0].as_deref() == Some(p.as_str())) {
+                rows.push(r.clone());
+            }
+        }
+    }
+    let column = |i: usize| rows.iter().map(|r| r[i].clone()).collect();
     result(vec![
-        Col::Str(
-            "col_name",
-            fields.iter().map(|f| Some(f.name.clone())).collect(),
-        ),
-        Col::Str(
-            "data_type",
-            fields
-                .iter()
-                .map(|f| Some(f.data_type.simple_string()))
-                .collect(),
-        ),
-        Col::Str(
-            "comment",
-            frame
-                .plan
-                .schema()
-                .fields()
-                .iter()
-                .map(|f| f.metadata().get("comment").cloned())
-                .collect(),
-        ),
+        Col::Str("col_name", column(0)),
+        Col::Str("data_type", column(1)),
+        Col::Str("comment", column(2)),
     ])
+}
+
+/// The partition columns of a managed table (none for views).
+fn table_partition(session: &Session, name: &str) -> Vec<String> {
+    if session.temp_view(name).is_some() {
+        return vec![];
+    }
+    qualified(session, name)
+        .ok()
+        .and_then(|(db, n)| session.warehouse().read_meta(&db, &n).ok().flatten())
+        .map_or(vec![], |m| m.partition)
 }
 
 fn drop_relation(session: &Session, c: &regex::Captures<'_>) -> Result<Frame> {
@@ -681,17 +705,20 @@ async fn create_table(session: &Arc<Session>, c: &regex::Captures<'_>) -> Result
     let replace = c.get(1).is_some();
     let if_not_exists = c.get(2).is_some();
     let (db, name) = qualified(session, &c[3])?;
-    if let Some(fmt) = c.get(7) {
-        if !fmt.as_str().eq_ignore_ascii_case("parquet") {
-            return Err(SparkError::not_implemented(&format!(
-                "tables USING {}",
-                fmt.as_str()
-            )));
-        }
-    }
-    if c.get(8).is_some() {
-        return Err(SparkError::not_implemented("PARTITIONED BY"));
-    }
+    let format = match c.get(7) {
+        Some(f) => FileFormat::parse(f.as_str())?,
+        None => FileFormat::Parquet,
+    };
+    let partition: Vec<String> = c.get(8).map_or(vec![], |p| {
+        let text = p.as_str();
+        let inner =
+            &text[text.find('(').map_or(0, |i| i + 1)..text.rfind(')').unwrap_or(text.len())];
+        column_list(inner)
+            .iter()
+            .filter_map(|d| d.split_whitespace().next())
+            .map(|n| n.trim_matches('`').to_string())
+            .collect()
+    });
     let exists = session.warehouse().table_exists(&db, &name);
     if exists && if_not_exists {
         return done();
@@ -722,22 +749,31 @@ async fn create_table(session: &Arc<Session>, c: &regex::Captures<'_>) -> Result
             ))
         }
     };
+    let spec = TableSpec { format, partition };
     session
-        .write_table(&db, &name, &frame, SaveMode::Overwrite)
+        .write_table(&db, &name, &frame, SaveMode::Overwrite, Some(spec))
         .await?;
     done()
 }
 
-/// `df.write.saveAsTable(name, mode)`.
+/// `df.write.saveAsTable(name, format, mode, partitionBy)`.
 pub async fn save_as_table(
     session: &Arc<Session>,
     frame: &Frame,
     name: &str,
     mode: &str,
+    format: &str,
+    partition: Vec<String>,
 ) -> Result<()> {
     let (db, table) = qualified(session, name)?;
     let mode = SaveMode::parse(mode)?;
-    session.write_table(&db, &table, frame, mode).await
+    let spec = TableSpec {
+        format: FileFormat::parse(format)?,
+        partition,
+    };
+    session
+        .write_table(&db, &table, frame, mode, Some(spec))
+        .await
 }
 
 /// `df.write.insertInto(name, overwrite)`: columns by position.
@@ -757,5 +793,5 @@ pub async fn insert_into(
     } else {
         SaveMode::Append
     };
-    session.write_table(&db, &table, &frame, mode).await
+    session.write_table(&db, &table, &frame, mode, None).await
 }

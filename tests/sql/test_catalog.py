@@ -198,3 +198,37 @@ def test_persistent_views_are_found_by_a_new_process(tmp_path):
         "TABLE_OR_VIEW_ALREADY_EXISTS",
         "False",
     ]
+
+
+def test_partitioned_csv_and_json_tables_are_found_by_a_new_process(tmp_path):
+    run(
+        tmp_path,
+        """
+        import datetime
+        df = spark.createDataFrame(
+            [(1, "x", datetime.date(2024, 1, 2), 1.5), (2, "y", None, None), (3, "x", None, 2.0)],
+            "id int, s string, d date, v double",
+        )
+        df.write.format("csv").partitionBy("s", "d").saveAsTable("pc")
+        df.write.format("json").partitionBy("s").saveAsTable("pj")
+        spark.sql("INSERT INTO pc SELECT 4, 0.5, 'z', DATE '2025-05-06'")
+        """,
+    )
+    folders = sorted(p.name for p in (tmp_path / "spark-warehouse" / "pc").iterdir() if p.is_dir())
+    assert folders == ["s=x", "s=y", "s=z"]
+    sub = sorted(p.name for p in (tmp_path / "spark-warehouse" / "pc" / "s=x").iterdir())
+    assert sub == ["d=2024-01-02", "d=__HIVE_DEFAULT_PARTITION__"]
+    out = run(
+        tmp_path,
+        """
+        print(spark.table("pc").columns, spark.table("pj").columns)
+        print(spark.table("pc").orderBy("id").collect())
+        print(spark.table("pj").where("s = 'x'").orderBy("id").collect())
+        """,
+    )
+    assert out == [
+        "['id', 'v', 's', 'd'] ['id', 'd', 'v', 's']",
+        "[Row(id=1, v=1.5, s='x', d=datetime.date(2024, 1, 2)), Row(id=2, v=None, s='y', d=None),"
+        " Row(id=3, v=2.0, s='x', d=None), Row(id=4, v=0.5, s='z', d=datetime.date(2025, 5, 6))]",
+        "[Row(id=1, d=datetime.date(2024, 1, 2), v=1.5, s='x'), Row(id=3, d=None, v=2.0, s='x')]",
+    ]

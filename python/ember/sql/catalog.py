@@ -161,13 +161,16 @@ class Catalog:
     def listColumns(self, tableName: str, dbName: Optional[str] = None) -> List[Column]:
         name = "%s.%s" % (dbName, tableName) if dbName else tableName
         schema = self._spark.table(name).schema
+        described = [r[0] for r in self._spark.sql("DESCRIBE TABLE %s" % name).collect()]
+        marker = "# col_name"
+        partition = set(described[described.index(marker) + 1 :]) if marker in described else set()
         return [
             Column(
                 name=f.name,
                 description=None,
                 dataType=f.dataType.simpleString(),
                 nullable=f.nullable,
-                isPartition=False,
+                isPartition=f.name in partition,
                 isBucket=False,
                 isCluster=False,
             )

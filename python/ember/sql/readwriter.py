@@ -97,6 +97,7 @@ class DataFrameWriter:
         self._mode = "errorifexists"
         self._format: Optional[str] = None
         self._options: Dict[str, str] = {}
+        self._partition_by: List[str] = []
 
     def mode(self, saveMode: Optional[str]) -> "DataFrameWriter":
         if saveMode is None:
@@ -122,11 +123,18 @@ class DataFrameWriter:
             self.option(k, v)
         return self
 
-    def partitionBy(self, *cols: Any) -> "DataFrameWriter":
-        if cols:
-            raise PySparkNotImplementedError(
-                errorClass="NOT_IMPLEMENTED", messageParameters={"feature": "partitionBy"}
-            )
+    def partitionBy(self, *cols: Union[str, List[str]]) -> "DataFrameWriter":
+        """Partitions the table's files by the values of ``cols``
+        (Hive-style folders ``col=value``)."""
+        if len(cols) == 1 and isinstance(cols[0], (list, tuple)):
+            cols = tuple(cols[0])
+        for c in cols:
+            if not isinstance(c, str):
+                raise PySparkTypeError(
+                    errorClass="NOT_LIST_OF_STR",
+                    messageParameters={"arg_name": "cols", "arg_type": type(c).__name__},
+                )
+        self._partition_by = list(cols)
         return self
 
     def saveAsTable(
@@ -137,19 +145,15 @@ class DataFrameWriter:
         partitionBy: Optional[Union[str, List[str]]] = None,
         **options: Any,
     ) -> None:
-        """Writes the rows as a managed Parquet table of the current database."""
+        """Writes the rows as a managed table (Parquet, CSV or JSON files)."""
         self.mode(mode)
         if format is not None:
             self.format(format)
         if partitionBy:
             self.partitionBy(partitionBy)
-        fmt = self._format or "parquet"
-        if fmt != "parquet":
-            raise PySparkNotImplementedError(
-                errorClass="NOT_IMPLEMENTED",
-                messageParameters={"feature": f"tables of format {fmt!r}"},
-            )
-        self._spark._jss.save_as_table(self._df._jdf, name, self._mode)
+        self._spark._jss.save_as_table(
+            self._df._jdf, name, self._mode, self._format or "parquet", self._partition_by
+        )
 
     def insertInto(self, tableName: str, overwrite: Optional[bool] = None) -> None:
         """Appends (or with ``overwrite``, replaces) the rows of a table, by position."""
