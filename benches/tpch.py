@@ -3,6 +3,7 @@ on Ember, DuckDB, Polars and (with ``--pyspark``) PySpark 4.3 local[2].
 
     .venv/bin/python benches/tpch.py                 # SF1: Ember, DuckDB, Polars
     .venv/bin/python benches/tpch.py --pyspark       # … and PySpark
+    .venv/bin/python benches/tpch.py --engines ember,duckdb,datafusion --output benches/results/tpch_sf1_datafusion.md
     .venv/bin/python benches/tpch.py --scale 0.01 --engines ember --output /tmp/t.md
 
 Data: ``tpchgen-cli`` Parquet, cached in ``~/.cache/ember-tpch/sf<scale>``
@@ -65,6 +66,8 @@ ENGINES = {
     "duckdb": ("DuckDB", "duckdb", "duckdb"),
     "polars": ("Polars", "polars", "polars"),
     "pyspark": ("PySpark 4.3 local[2]", "pyspark", "pyspark==4.3.0"),
+    # The engine under Ember, bare: its own SQL planner, default options.
+    "datafusion": ("DataFusion 55 (Python)", "datafusion", "datafusion==55.0.0"),
 }
 
 
@@ -132,6 +135,21 @@ def _polars_runner(data_dir: pathlib.Path):
     return run
 
 
+def _datafusion_runner(data_dir: pathlib.Path):
+    from datafusion import SessionConfig, SessionContext
+
+    ctx = SessionContext(SessionConfig().with_target_partitions(2))
+    for t in datagen.TABLES:
+        ctx.register_parquet(t, str(datagen.table_path(data_dir, t)))
+
+    def run(query: str, text: str):
+        table = ctx.sql(text).to_arrow_table()
+        rows = list(zip(*(c.to_pylist() for c in table.columns)))
+        return lambda: compare.Result(list(table.column_names), rows)
+
+    return run
+
+
 def child(args: argparse.Namespace) -> None:
     data_dir = pathlib.Path(args.data)
     out: dict = {"queries": {}}
@@ -147,6 +165,8 @@ def child(args: argparse.Namespace) -> None:
             run = _duckdb_runner(data_dir)
         elif args.child == "polars":
             run = _polars_runner(data_dir)
+        elif args.child == "datafusion":
+            run = _datafusion_runner(data_dir)
         else:
             run = _spark_runner(args.child, data_dir)
     except Exception as e:
@@ -342,7 +362,7 @@ def main() -> None:
     parser.add_argument("--scale", default="1", help="scale factor (default 1)")
     parser.add_argument("--runs", type=int, default=3, help="timed runs per query (median)")
     parser.add_argument(
-        "--engines", default="ember,duckdb,polars", help="comma-separated: ember,duckdb,polars"
+        "--engines", default="ember,duckdb,polars", help="comma-separated: ember,duckdb,polars,datafusion"
     )
     parser.add_argument("--pyspark", action="store_true", help="also PySpark 4.3 local[2]")
     parser.add_argument("--queries", default=",".join(compare.QUERIES), help="e.g. q01,q06")
