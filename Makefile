@@ -43,6 +43,11 @@ fmt: $(VENV)/.deps
 	cargo fmt
 	$(VENV)/bin/ruff format python tests benches examples
 
+## compat: run PySpark 4.3's doctests against Ember and rewrite docs/compatibility.md
+.PHONY: compat
+compat: develop
+	$(PY) tests/compat/report.py
+
 ## bench: the start-up and tiny-query benchmark against the peers (release build)
 bench: $(VENV)/.deps
 	$(VENV)/bin/maturin develop --release --quiet
