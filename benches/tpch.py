@@ -362,7 +362,9 @@ def main() -> None:
     parser.add_argument("--scale", default="1", help="scale factor (default 1)")
     parser.add_argument("--runs", type=int, default=3, help="timed runs per query (median)")
     parser.add_argument(
-        "--engines", default="ember,duckdb,polars", help="comma-separated: ember,duckdb,polars,datafusion"
+        "--engines",
+        default="ember,duckdb,polars",
+        help="comma-separated: ember,duckdb,polars,datafusion",
     )
     parser.add_argument("--pyspark", action="store_true", help="also PySpark 4.3 local[2]")
     parser.add_argument("--queries", default=",".join(compare.QUERIES), help="e.g. q01,q06")

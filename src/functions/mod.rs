@@ -6,11 +6,16 @@
 //! expression and names the output the way Spark does.
 
 mod aggregate;
+mod collection;
 mod datetime;
+mod math;
+mod misc;
 mod operators;
 pub mod random;
 mod scalar;
+mod spec;
 mod stats;
+mod string;
 pub mod udfs;
 pub mod window;
 
@@ -21,15 +26,10 @@ type Builder = fn(&Resolver, &str, Vec<Resolved>) -> Result<Resolved>;
 
 /// name (lower case) → builder. Family tables are concatenated here.
 fn lookup(name: &str) -> Option<Builder> {
-    operators::TABLE
-        .iter()
-        .chain(scalar::TABLE.iter())
-        .chain(aggregate::TABLE.iter())
-        .chain(datetime::TABLE.iter())
-        .chain(window::TABLE.iter())
-        .chain(stats::TABLE.iter())
+    all_tables()
         .find(|(n, _)| *n == name)
         .map(|(_, b)| *b)
+        .or_else(|| spec::find(name).map(|_| spec::call as Builder))
 }
 
 fn all_tables() -> impl Iterator<Item = &'static (&'static str, Builder)> {
@@ -40,6 +40,10 @@ fn all_tables() -> impl Iterator<Item = &'static (&'static str, Builder)> {
         .chain(datetime::TABLE.iter())
         .chain(window::TABLE.iter())
         .chain(stats::TABLE.iter())
+        .chain(math::TABLE.iter())
+        .chain(misc::TABLE.iter())
+        .chain(collection::TABLE.iter())
+        .chain(string::TABLE.iter())
 }
 
 /// Whether a function of this name exists.
@@ -49,7 +53,10 @@ pub fn exists(name: &str) -> bool {
 
 /// The names of the functions (operators by symbol included), sorted.
 pub fn names() -> Vec<String> {
-    let mut out: Vec<String> = all_tables().map(|(n, _)| n.to_string()).collect();
+    let mut out: Vec<String> = all_tables()
+        .map(|(n, _)| n.to_string())
+        .chain(spec::names().map(str::to_string))
+        .collect();
     out.sort();
     out.dedup();
     out

@@ -564,11 +564,7 @@ fn like(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
 
 fn rlike(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
     arity(name, &args, &[2])?;
-    let n = if name.eq_ignore_ascii_case("rlike") {
-        call_name("RLIKE", &args)
-    } else {
-        call_name(&name.to_lowercase(), &args)
-    };
+    let n = call_name(&name.to_uppercase(), &args);
     let mut it = args.into_iter();
     let (Some(s), Some(p)) = (it.next(), it.next()) else {
         return Err(SparkError::internal("arity"));

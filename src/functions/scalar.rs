@@ -41,7 +41,7 @@ fn current_database(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Res
     )
 }
 
-fn coalesce(r: &Resolver, _name: &str, args: Vec<Resolved>) -> Result<Resolved> {
+pub(super) fn coalesce(r: &Resolver, _name: &str, args: Vec<Resolved>) -> Result<Resolved> {
     if args.is_empty() {
         return Err(SparkError::new(
             ErrorKind::Analysis,

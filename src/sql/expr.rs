@@ -718,6 +718,67 @@ pub fn convert(e: &SqlExpr) -> Result<Expr> {
             }
             Expr::call("substring", args)
         }
+        SqlExpr::Ceil { expr, field } | SqlExpr::Floor { expr, field } => {
+            let name = if matches!(e, SqlExpr::Ceil { .. }) {
+                "ceil"
+            } else {
+                "floor"
+            };
+            let mut args = vec![convert(expr)?];
+            match field {
+                ast::CeilFloorKind::Scale(v) => {
+                    args.push(convert(&SqlExpr::Value(v.clone()))?);
+                }
+                ast::CeilFloorKind::DateTimeField(ast::DateTimeField::NoDateTime) => {}
+                ast::CeilFloorKind::DateTimeField(f) => {
+                    return Err(SparkError::not_implemented(&format!("{name} to {f}")))
+                }
+            }
+            Expr::call(name, args)
+        }
+        SqlExpr::Position { expr, r#in } => {
+            Expr::call("position", vec![convert(expr)?, convert(r#in)?])
+        }
+        SqlExpr::Overlay {
+            expr,
+            overlay_what,
+            overlay_from,
+            overlay_for,
+        } => {
+            let mut args = vec![
+                convert(expr)?,
+                convert(overlay_what)?,
+                convert(overlay_from)?,
+            ];
+            if let Some(len) = overlay_for {
+                args.push(convert(len)?);
+            }
+            Expr::call("overlay", args)
+        }
+        SqlExpr::Trim {
+            expr,
+            trim_where,
+            trim_what,
+            trim_characters,
+        } => {
+            let name = match trim_where {
+                Some(ast::TrimWhereField::Leading) => "ltrim",
+                Some(ast::TrimWhereField::Trailing) => "rtrim",
+                _ => "trim",
+            };
+            let mut args = vec![convert(expr)?];
+            if let Some(w) = trim_what {
+                args.push(convert(w)?);
+            }
+            for c in trim_characters.iter().flatten() {
+                args.push(convert(c)?);
+            }
+            Expr::call(name, args)
+        }
+        SqlExpr::Struct { values, fields } if fields.is_empty() => Expr::call(
+            "struct",
+            values.iter().map(convert).collect::<Result<Vec<_>>>()?,
+        ),
         SqlExpr::Subquery(q) => Expr::Subquery {
             kind: crate::expr::SubqueryKind::Scalar,
             query: q.clone(),

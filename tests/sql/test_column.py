@@ -345,10 +345,10 @@ def test_functions_not_yet_implemented_say_so():
     from ember.errors import PySparkNotImplementedError
 
     with pytest.raises(PySparkNotImplementedError) as e:
-        F.percentile_approx
+        F.theta_sketch_agg
     assert (
         str(e.value)
-        == "[NOT_IMPLEMENTED] pyspark.sql.functions.percentile_approx is not implemented."
+        == "[NOT_IMPLEMENTED] pyspark.sql.functions.theta_sketch_agg is not implemented."
     )
     with pytest.raises(AttributeError):
         F.no_such_function

@@ -1,13 +1,34 @@
 """Spark SQL functions (``pyspark.sql.functions``)."""
 
+from ember.sql.functions.aggregate_fns import *  # noqa: F401,F403
+from ember.sql.functions.aggregate_fns import __all__ as _aggregate_all
 from ember.sql.functions.builtin import *  # noqa: F401,F403
 from ember.sql.functions.builtin import __all__ as _builtin_all
+from ember.sql.functions.collection_fns import *  # noqa: F401,F403
+from ember.sql.functions.collection_fns import __all__ as _collection_all
 from ember.sql.functions.datetime_fns import *  # noqa: F401,F403
 from ember.sql.functions.datetime_fns import __all__ as _datetime_all
+from ember.sql.functions.math_fns import *  # noqa: F401,F403
+from ember.sql.functions.math_fns import __all__ as _math_all
+from ember.sql.functions.misc_fns import *  # noqa: F401,F403
+from ember.sql.functions.misc_fns import __all__ as _misc_all
+from ember.sql.functions.string_fns import *  # noqa: F401,F403
+from ember.sql.functions.string_fns import __all__ as _string_all
 from ember.sql.functions.window_fns import *  # noqa: F401,F403
 from ember.sql.functions.window_fns import __all__ as _window_all
 
-__all__ = sorted(_builtin_all + _datetime_all + _window_all)
+__all__ = sorted(
+    set(
+        _builtin_all
+        + _datetime_all
+        + _window_all
+        + _math_all
+        + _string_all
+        + _collection_all
+        + _misc_all
+        + _aggregate_all
+    )
+)
 
 
 def __getattr__(name: str):

@@ -1,0 +1,165 @@
+"""Hashes, null handling, bit functions and session information."""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from ember.sql.column import Column
+from ember.sql.functions._args import _fn, _num
+from ember.sql.functions.builtin import lit
+
+__all__ = [
+    "current_database", "current_schema", "isnotnull",
+    "bit_count", "bit_get", "bitwiseNOT", "bitwise_not", "crc32", "equal_null", "getbit",
+    "greatest", "ifnull", "least", "md5", "nanvl", "nullif", "nullifzero", "nvl", "nvl2",
+    "sha", "sha1", "sha2", "shiftLeft", "shiftRight", "shiftRightUnsigned", "shiftleft",
+    "shiftright", "shiftrightunsigned", "typeof", "uuid", "version", "width_bucket",
+    "xxhash64", "zeroifnull",
+]  # fmt: skip
+
+
+def _unary(name: str, doc: str):
+    def f(col: Any) -> Column:
+        return _fn(name, col)
+
+    f.__name__ = f.__qualname__ = name
+    f.__doc__ = doc
+    return f
+
+
+md5 = _unary("md5", "MD5 digest, as hex text.")
+sha = _unary("sha", "SHA-1 digest, as hex text.")
+sha1 = _unary("sha1", "SHA-1 digest, as hex text.")
+crc32 = _unary("crc32", "CRC-32 checksum, as a bigint.")
+bit_count = _unary("bit_count", "Number of bits set.")
+bitwise_not = _unary("~", "Bitwise NOT.")
+bitwiseNOT = _unary("~", "Bitwise NOT (deprecated name of ``bitwise_not``).")
+typeof = _unary("typeof", "The DDL name of the value's type.")
+zeroifnull = _unary("zeroifnull", "0 for NULL, else the value.")
+nullifzero = _unary("nullifzero", "NULL for 0, else the value.")
+
+
+def sha2(col: Any, numBits: int) -> Column:
+    """SHA-2 digest (224, 256, 384 or 512 bits; 0 means 256), as hex text."""
+    return _fn("sha2", col, lit(numBits))
+
+
+def xxhash64(*cols: Any) -> Column:
+    """64-bit xxHash of the values, seed 42, as Spark computes it."""
+    return _fn("xxhash64", *cols)
+
+
+def nullif(col1: Any, col2: Any) -> Column:
+    """NULL when col1 equals col2, else col1."""
+    return _fn("nullif", col1, col2)
+
+
+def nvl(col1: Any, col2: Any) -> Column:
+    """col2 where col1 is NULL."""
+    return _fn("nvl", col1, col2)
+
+
+def ifnull(col1: Any, col2: Any) -> Column:
+    """col2 where col1 is NULL."""
+    return _fn("ifnull", col1, col2)
+
+
+def nvl2(col1: Any, col2: Any, col3: Any) -> Column:
+    """col2 where col1 is not NULL, else col3."""
+    return _fn("nvl2", col1, col2, col3)
+
+
+def nanvl(col1: Any, col2: Any) -> Column:
+    """col2 where col1 is NaN."""
+    return _fn("nanvl", col1, col2)
+
+
+def equal_null(col1: Any, col2: Any) -> Column:
+    """Equality where two NULLs are equal (``<=>``)."""
+    return _fn("equal_null", col1, col2)
+
+
+def greatest(*cols: Any) -> Column:
+    """The largest non-null value across the columns."""
+    _at_least_two("greatest", cols)
+    return _fn("greatest", *cols)
+
+
+def least(*cols: Any) -> Column:
+    """The smallest non-null value across the columns."""
+    _at_least_two("least", cols)
+    return _fn("least", *cols)
+
+
+def _at_least_two(name: str, cols: tuple) -> None:
+    if len(cols) < 2:
+        from ember.errors import PySparkValueError
+
+        raise PySparkValueError(
+            errorClass="WRONG_NUM_COLUMNS",
+            messageParameters={"func_name": name, "num_cols": "2"},
+        )
+
+
+def bit_get(col: Any, pos: Any) -> Column:
+    """The bit (0 or 1) at position ``pos`` (0 = least significant)."""
+    return _fn("bit_get", col, _num(pos))
+
+
+def getbit(col: Any, pos: Any) -> Column:
+    """The bit (0 or 1) at position ``pos`` (0 = least significant)."""
+    return _fn("getbit", col, _num(pos))
+
+
+def shiftleft(col: Any, numBits: int) -> Column:
+    """Bitwise shift left."""
+    return _fn("shiftleft", col, lit(numBits))
+
+
+def shiftright(col: Any, numBits: int) -> Column:
+    """Bitwise (signed) shift right."""
+    return _fn("shiftright", col, lit(numBits))
+
+
+def shiftrightunsigned(col: Any, numBits: int) -> Column:
+    """Bitwise unsigned shift right."""
+    return _fn("shiftrightunsigned", col, lit(numBits))
+
+
+shiftLeft = shiftleft
+shiftRight = shiftright
+shiftRightUnsigned = shiftrightunsigned
+
+
+def width_bucket(v: Any, min: Any, max: Any, numBucket: Any) -> Column:
+    """The bucket of ``v`` among ``numBucket`` equal buckets over [min, max)."""
+    return _fn("width_bucket", v, min, max, _num(numBucket))
+
+
+def uuid(seed: Optional[Any] = None) -> Column:
+    """A random UUID string per row."""
+    if seed is not None:
+        from ember.errors import PySparkNotImplementedError
+
+        raise PySparkNotImplementedError(
+            errorClass="NOT_IMPLEMENTED", messageParameters={"feature": "uuid with a seed"}
+        )
+    return _fn("uuid")
+
+
+def version() -> Column:
+    """The Spark version Ember implements, and Ember's own version."""
+    return _fn("version")
+
+
+isnotnull = _unary("isnotnull", "Whether the value is not NULL.")
+
+
+def current_database() -> Column:
+    """The current database."""
+    return _fn("current_database")
+
+
+def current_schema() -> Column:
+    """The current database."""
+    return _fn("current_schema")

@@ -1,0 +1,117 @@
+//! Hashes, null handling (`nvl`, `nvl2`, `nullif`, …), comparisons across
+//! columns (`greatest`, `least`), bit functions, `typeof` and `version`.
+
+use datafusion::logical_expr::{when, Expr as DFExpr};
+use datafusion::prelude::lit;
+
+use super::spec::{df, f, Arg::*, Imp::*, Spec, VAR};
+use super::{arity, call_name, Builder};
+use crate::error::{Result, SparkError};
+use crate::plan::coerce::{self, cast_plain};
+use crate::plan::resolve::{Resolved, Resolver};
+
+pub(super) const SPECS: &[Spec] = &[
+    f("md5", "", &[1], &[Bin], Df("md5")),
+    f("sha", "", &[1], &[Bin], Spark("sha1")),
+    f("sha1", "", &[1], &[Bin], Spark("sha1")),
+    f("sha2", "", &[2], &[Bin, Int], Spark("sha2")),
+    f("crc32", "", &[1], &[Bin], Spark("crc32")),
+    f("xxhash64", "", VAR, &[Any], Spark("xxhash64")),
+    f("nullif", "", &[2], &[Any], Df("nullif")),
+    f("greatest", "", VAR, &[Any], Df("greatest")),
+    f("least", "", VAR, &[Any], Df("least")),
+    f("nanvl", "", &[2], &[Double], Df("nanvl")),
+    f("equal_null", "", &[2], &[Any], Expr(equal_null)),
+    f("bit_count", "", &[1], &[Any], Spark("bit_count")),
+    f("bit_get", "", &[2], &[Any, Int], Spark("bit_get")),
+    f("getbit", "", &[2], &[Any, Int], Spark("bit_get")),
+    f("shiftleft", "", &[2], &[Any, Int], Spark("shiftleft")),
+    f("shiftright", "", &[2], &[Any, Int], Spark("shiftright")),
+    f(
+        "shiftrightunsigned",
+        "",
+        &[2],
+        &[Any, Int],
+        Spark("shiftrightunsigned"),
+    ),
+    f(
+        "width_bucket",
+        "",
+        &[4],
+        &[Double, Double, Double, Long],
+        Spark("width_bucket"),
+    ),
+    f("uuid", "", &[0], &[], Df("uuid")),
+];
+
+pub(super) const TABLE: &[(&str, Builder)] = &[
+    ("nvl", nvl),
+    ("ifnull", nvl),
+    ("zeroifnull", zeroifnull),
+    ("nullifzero", nullifzero),
+    ("nvl2", nvl2),
+    ("typeof", type_of),
+    ("version", version),
+];
+
+fn equal_null(args: Vec<DFExpr>) -> Result<DFExpr> {
+    let mut it = args.into_iter();
+    let (Some(a), Some(b)) = (it.next(), it.next()) else {
+        return Err(SparkError::internal("arity"));
+    };
+    Ok(DFExpr::BinaryExpr(
+        datafusion::logical_expr::BinaryExpr::new(
+            Box::new(a),
+            datafusion::logical_expr::Operator::IsNotDistinctFrom,
+            Box::new(b),
+        ),
+    ))
+}
+
+/// `nvl(a, b)` / `ifnull(a, b)`: `coalesce` under the function's name.
+fn nvl(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
+    let lname = name.to_lowercase();
+    arity(&lname, &args, &[2])?;
+    let n = call_name(&lname, &args);
+    let c = super::scalar::coalesce(r, "coalesce", args)?;
+    r.make(c.expr, n)
+}
+
+fn zeroifnull(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
+    let (a, n) = super::unary(name, args)?;
+    let zero = r.literal(&crate::expr::Literal::Integer(0))?;
+    let c = super::scalar::coalesce(r, "coalesce", vec![a, zero])?;
+    r.make(c.expr, n)
+}
+
+fn nullifzero(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
+    let (a, n) = super::unary(name, args)?;
+    let t = a.data_type.clone();
+    let e = df("nullif", vec![a.expr, cast_plain(lit(0), &t)])?;
+    r.make(e, n)
+}
+
+/// `nvl2(a, b, c)`: b where a is not null, else c.
+fn nvl2(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
+    arity("nvl2", &args, &[3])?;
+    let n = call_name(&name.to_lowercase(), &args);
+    let mut it = args.into_iter();
+    let (Some(a), Some(b), Some(c)) = (it.next(), it.next(), it.next()) else {
+        return Err(SparkError::internal("arity"));
+    };
+    let t = coerce::common_type(&[&b, &c], "nvl2")?;
+    let e = when(a.expr.is_not_null(), cast_plain(b.expr, &t)).otherwise(cast_plain(c.expr, &t))?;
+    r.make(e, n)
+}
+
+fn type_of(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
+    let (a, n) = super::unary(name, args)?;
+    let t = a.spark_type()?.simple_string();
+    r.make(lit(t), n)
+}
+
+fn version(r: &Resolver, _name: &str, args: Vec<Resolved>) -> Result<Resolved> {
+    arity("version", &args, &[0])?;
+    let v = format!("4.3.0 ember-{}", env!("CARGO_PKG_VERSION"));
+    r.make(lit(v), "version()".into())
+}
