@@ -213,6 +213,9 @@ impl SparkType {
 
     /// Parses an atomic type name as it appears in Spark's JSON format.
     pub fn from_name(name: &str) -> Result<SparkType> {
+        if let Some(t) = SparkType::from_nested_name(name.trim())? {
+            return Ok(t);
+        }
         let n = name.trim().to_lowercase();
         let t = match n.as_str() {
             "void" | "null" => SparkType::Null,
@@ -233,6 +236,45 @@ impl SparkType {
             _ => return SparkType::from_param_name(&n),
         };
         Ok(t)
+    }
+
+    /// `array<t>`, `map<k, v>`, `struct<a: t, b t>` (field names keep their case).
+    fn from_nested_name(text: &str) -> Result<Option<SparkType>> {
+        let Some(open) = text.find('<') else {
+            return Ok(None);
+        };
+        let Some(inner) = text[open + 1..].strip_suffix('>') else {
+            return Ok(None);
+        };
+        let head = text[..open].trim().to_lowercase();
+        let parts = split_top_level(inner);
+        let t = match (head.as_str(), parts.as_slice()) {
+            ("array", [e]) => SparkType::Array(Box::new(SparkType::from_name(e)?), true),
+            ("map", [k, v]) => SparkType::Map(
+                Box::new(SparkType::from_name(k)?),
+                Box::new(SparkType::from_name(v)?),
+                true,
+            ),
+            ("struct", fields) => {
+                let mut out = vec![];
+                for f in fields.iter().filter(|f| !f.trim().is_empty()) {
+                    let f = f.trim();
+                    let split =
+                        f.find(|c: char| c == ':' || c.is_whitespace())
+                            .ok_or_else(|| {
+                                SparkError::illegal_argument(format!(
+                                    "Unsupported data type: {text}"
+                                ))
+                            })?;
+                    let name = f[..split].trim().trim_matches('`');
+                    let ty = f[split + 1..].trim_start_matches(':').trim();
+                    out.push(StructField::new(name, SparkType::from_name(ty)?, true));
+                }
+                SparkType::Struct(out)
+            }
+            _ => return Ok(None),
+        };
+        Ok(Some(t))
     }
 
     fn from_param_name(n: &str) -> Result<SparkType> {
@@ -440,6 +482,25 @@ impl StructField {
             f.is_nullable(),
         ))
     }
+}
+
+/// Splits on commas outside `<…>` and `(…)`.
+fn split_top_level(s: &str) -> Vec<&str> {
+    let mut out = vec![];
+    let (mut depth, mut start) = (0i32, 0usize);
+    for (i, c) in s.char_indices() {
+        match c {
+            '<' | '(' => depth += 1,
+            '>' | ')' => depth -= 1,
+            ',' if depth == 0 => {
+                out.push(s[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(s[start..].trim());
+    out
 }
 
 #[cfg(test)]

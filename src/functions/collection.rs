@@ -26,7 +26,7 @@ pub(super) const SPECS: &[Spec] = &[
     f("array_union", "", &[2], &[Any], Df("array_union")),
     f("array_intersect", "", &[2], &[Any], Df("array_intersect")),
     f("array_except", "", &[2], &[Any], Df("array_except")),
-    f("arrays_overlap", "", &[2], &[Any], Df("array_has_any")),
+    f("arrays_overlap", "", &[2], &[Any], Expr(arrays_overlap)),
     f(
         "array_join",
         "",
@@ -34,7 +34,7 @@ pub(super) const SPECS: &[Spec] = &[
         &[Any, Str],
         Df("array_to_string"),
     ),
-    f("flatten", "", &[1], &[Any], Df("flatten")),
+    f("flatten", "", &[1], &[Any], Expr(flatten)),
     f("map_keys", "", &[1], &[Any], Df("map_keys")),
     f("map_values", "", &[1], &[Any], Df("map_values")),
     f("map_entries", "", &[1], &[Any], Df("map_entries")),
@@ -61,7 +61,7 @@ pub(super) const SPECS: &[Spec] = &[
         &[Lit::B(true)],
         Expr(sort_array),
     ),
-    f("array_append", "", &[2], &[Any], Df("array_append")),
+    f("array_append", "", &[2], &[Any], Expr(array_append)),
     f("array_prepend", "", &[2], &[Any], Expr(array_prepend)),
     f("shuffle", "", &[1, 2], &[Any], Spark("shuffle")),
     fd(
@@ -107,7 +107,51 @@ fn array_size(args: Vec<DFExpr>) -> Result<DFExpr> {
         .into_iter()
         .next()
         .ok_or_else(|| SparkError::internal("arity"))?;
-    Ok(cast_plain(df("cardinality", vec![a])?, &DataType::Int32))
+    Ok(cast_plain(df("array_length", vec![a])?, &DataType::Int32))
+}
+
+/// NULL where `a` is NULL, else `value`.
+fn unless_null(a: DFExpr, value: DFExpr) -> Result<DFExpr> {
+    Ok(when(a.is_null(), lit(datafusion::common::ScalarValue::Null)).otherwise(value)?)
+}
+
+fn array_append(args: Vec<DFExpr>) -> Result<DFExpr> {
+    let (a, v) = two(args)?;
+    unless_null(a.clone(), df("array_append", vec![a, v])?)
+}
+
+/// Whether an array holds a NULL element.
+fn has_null(x: DFExpr) -> Result<DFExpr> {
+    Ok(super::udfs::array_has_null(x))
+}
+
+/// One array of the inner arrays; NULL when any inner array is NULL.
+fn flatten(args: Vec<DFExpr>) -> Result<DFExpr> {
+    let a = args
+        .into_iter()
+        .next()
+        .ok_or_else(|| SparkError::internal("arity"))?;
+    let flat = df("flatten", vec![a.clone()])?;
+    Ok(when(
+        a.clone().is_null().or(has_null(a)?),
+        lit(datafusion::common::ScalarValue::Null),
+    )
+    .otherwise(flat)?)
+}
+
+/// Whether the arrays share an element; NULL instead of false when either
+/// holds a NULL.
+fn arrays_overlap(args: Vec<DFExpr>) -> Result<DFExpr> {
+    let (a, b) = two(args)?;
+    let any = df("array_has_any", vec![a.clone(), b.clone()])?;
+    let nulls = has_null(a.clone())?.or(has_null(b.clone())?);
+    Ok(when(
+        a.is_null().or(b.is_null()),
+        lit(datafusion::common::ScalarValue::Boolean(None)),
+    )
+    .when(any.clone(), lit(true))
+    .when(nulls, lit(datafusion::common::ScalarValue::Boolean(None)))
+    .otherwise(lit(false))?)
 }
 
 /// 1-based position of the first equal element, 0 when absent.
@@ -150,7 +194,7 @@ fn sort_array(args: Vec<DFExpr>) -> Result<DFExpr> {
 
 fn array_prepend(args: Vec<DFExpr>) -> Result<DFExpr> {
     let (a, v) = two(args)?;
-    df("array_prepend", vec![v, a])
+    unless_null(a.clone(), df("array_prepend", vec![v, a])?)
 }
 
 /// `sequence(start, stop[, step])`: inclusive; the step defaults to 1 or

@@ -52,7 +52,32 @@ pub(super) const TABLE: &[(&str, Builder)] = &[
     ("nvl2", nvl2),
     ("typeof", type_of),
     ("version", version),
+    ("boolean", cast_fn),
+    ("tinyint", cast_fn),
+    ("smallint", cast_fn),
+    ("int", cast_fn),
+    ("bigint", cast_fn),
+    ("float", cast_fn),
+    ("double", cast_fn),
+    ("decimal", cast_fn),
+    ("date", cast_fn),
+    ("timestamp", cast_fn),
+    ("binary", cast_fn),
+    ("string", cast_fn),
 ];
+
+/// `float(x)`, `int(x)`, `date(x)`, …: a cast, named as its input.
+fn cast_fn(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
+    let lname = name.to_lowercase();
+    let (a, _) = super::unary(&lname, args)?;
+    let to = crate::types::SparkType::from_name(&lname)?;
+    let n = a.name.clone();
+    let alias = Some(a.output_name());
+    let e = coerce::cast(r, a, &to, r.settings.ansi)?;
+    let mut out = r.make(e, n)?;
+    out.alias = alias;
+    Ok(out)
+}
 
 fn equal_null(args: Vec<DFExpr>) -> Result<DFExpr> {
     let mut it = args.into_iter();

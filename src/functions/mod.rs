@@ -8,6 +8,7 @@
 mod aggregate;
 mod collection;
 mod datetime;
+mod hash;
 mod math;
 mod misc;
 mod operators;
@@ -44,6 +45,7 @@ fn all_tables() -> impl Iterator<Item = &'static (&'static str, Builder)> {
         .chain(misc::TABLE.iter())
         .chain(collection::TABLE.iter())
         .chain(string::TABLE.iter())
+        .chain(hash::TABLE.iter())
 }
 
 /// Whether a function of this name exists.

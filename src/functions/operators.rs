@@ -52,6 +52,24 @@ pub(super) const TABLE: &[(&str, Builder)] = &[
 
 fn concat(r: &Resolver, _name: &str, args: Vec<Resolved>) -> Result<Resolved> {
     let n = call_name("concat", &args);
+    if !args.is_empty()
+        && args
+            .iter()
+            .all(|a| matches!(a.data_type, DataType::List(_)))
+    {
+        // Arrays: one array, NULL when any is NULL.
+        let any_null = args
+            .iter()
+            .map(|a| a.expr.clone().is_null())
+            .reduce(|a, b| a.or(b))
+            .ok_or_else(|| SparkError::internal("arity"))?;
+        let t = args[0].data_type.clone();
+        let joined = super::spec::df("array_concat", args.into_iter().map(|a| a.expr).collect())?;
+        let e =
+            datafusion::logical_expr::when(any_null, lit(ScalarValue::Null)).otherwise(joined)?;
+        let e = crate::plan::coerce::cast_plain(e, &t);
+        return r.make(e, n);
+    }
     let mut acc: Option<DFExpr> = None;
     for a in args {
         let s = string_arg(r, a)?;

@@ -227,6 +227,12 @@ fn sqrt(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
         .into_iter()
         .next()
         .ok_or_else(|| SparkError::internal("arity"))?;
-    let e = datafusion::functions::math::expr_fn::sqrt(cast_plain(a.expr, &DataType::Float64));
+    // NaN below zero, as Java's Math.sqrt.
+    let x = cast_plain(a.expr, &DataType::Float64);
+    let e = datafusion::logical_expr::when(
+        x.clone().lt(datafusion::prelude::lit(0.0)),
+        datafusion::prelude::lit(f64::NAN),
+    )
+    .otherwise(datafusion::functions::math::expr_fn::sqrt(x))?;
     r.make(e, n)
 }

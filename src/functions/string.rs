@@ -52,7 +52,13 @@ pub(super) const SPECS: &[Spec] = &[
         &[Str, Long],
         Expr(|a| clamp_len("right", a)),
     ),
-    f("levenshtein", "", &[2], &[Str], Df("levenshtein")),
+    f(
+        "levenshtein",
+        "",
+        &[2, 3],
+        &[Str, Str, Int],
+        Expr(levenshtein),
+    ),
     fd(
         "locate",
         &[2, 3],
@@ -170,6 +176,19 @@ fn clamp_len(name: &str, args: Vec<DFExpr>) -> Result<DFExpr> {
     };
     let v = df(name, vec![s.clone(), n.clone()])?;
     Ok(when(n.lt(lit(1i64)).and(s.is_not_null()), lit("")).otherwise(v)?)
+}
+
+/// `levenshtein(l, r[, threshold])`: -1 beyond the threshold.
+fn levenshtein(args: Vec<DFExpr>) -> Result<DFExpr> {
+    let mut it = args.into_iter();
+    let (Some(l), Some(r)) = (it.next(), it.next()) else {
+        return Err(SparkError::internal("arity"));
+    };
+    let d = df("levenshtein", vec![l, r])?;
+    Ok(match it.next() {
+        None => d,
+        Some(t) => when(d.clone().gt(t), lit(-1i32)).otherwise(d)?,
+    })
 }
 
 /// `locate(substr, str, pos)`: the 1-based position of substr in str at

@@ -30,6 +30,8 @@ enum Kind {
     Substring,
     /// `arr[i]`, 0-based; out of bounds raises under ANSI, else NULL.
     ArrayGet { ansi: bool },
+    /// Whether an array holds a NULL element (NULL for a NULL array).
+    HasNull,
     /// A decimal that overflowed its precision raises under ANSI, else NULL.
     DecimalCheck { ansi: bool },
 }
@@ -87,6 +89,10 @@ pub fn array_get(array: DFExpr, index: DFExpr, ansi: bool) -> DFExpr {
     )
 }
 
+pub fn array_has_null(array: DFExpr) -> DFExpr {
+    call(Kind::HasNull, "spark_array_has_null", vec![array])
+}
+
 pub fn spark_substring(s: DFExpr, pos: DFExpr, len: DFExpr) -> DFExpr {
     call(Kind::Substring, "spark_substring", vec![s, pos, len])
 }
@@ -107,6 +113,7 @@ impl ScalarUDFImpl for SparkUdf {
             }
             Kind::CastCheck { .. } => arg_types[1].clone(),
             Kind::ToString { .. } | Kind::Substring => DataType::Utf8,
+            Kind::HasNull => DataType::Boolean,
             Kind::ArrayGet { .. } => match &arg_types[0] {
                 DataType::List(f) | DataType::LargeList(f) => f.data_type().clone(),
                 _ => DataType::Null,
@@ -135,6 +142,15 @@ impl ScalarUDFImpl for SparkUdf {
 impl SparkUdf {
     fn eval(&self, a: &[ArrayRef], _n: usize) -> DFResult<ArrayRef> {
         match &self.kind {
+            Kind::HasNull => {
+                let out: datafusion::arrow::array::BooleanArray = match a[0].as_list_opt::<i32>() {
+                    Some(list) => (0..list.len())
+                        .map(|i| list.is_valid(i).then(|| list.value(i).null_count() > 0))
+                        .collect(),
+                    None => (0..a[0].len()).map(|_| None).collect(),
+                };
+                Ok(Arc::new(out))
+            }
             Kind::CheckedArith(op) => {
                 let res = match op {
                     '+' => numeric::add(&a[0], &a[1]),

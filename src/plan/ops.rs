@@ -228,7 +228,12 @@ pub(crate) fn expand(frame: &Frame, settings: &Settings, exprs: &[Expr]) -> Resu
     for e in exprs {
         match e {
             Expr::Star { target: None } => {
-                items.extend((0..frame.fields.len()).map(|i| pass_through(frame, i)));
+                // Generator outputs being computed are not columns of the input.
+                items.extend(
+                    (0..frame.fields.len())
+                        .filter(|i| !frame.fields[*i].name.starts_with("__generated_"))
+                        .map(|i| pass_through(frame, i)),
+                );
             }
             Expr::Star { target: Some(t) } => {
                 let by_qualifier: Vec<usize> = frame

@@ -163,10 +163,16 @@ impl<'a> Resolver<'a> {
                 args,
                 distinct,
             } => {
-                let resolved = args
-                    .iter()
-                    .map(|a| self.resolve(a))
-                    .collect::<Result<Vec<_>>>()?;
+                let mut resolved = vec![];
+                for a in args {
+                    if let Expr::Star { target: None } = a {
+                        // `f(*)`: every column of the input.
+                        let n = self.frame.fields.len();
+                        resolved.extend((0..n).map(|i| super::ops::pass_through(self.frame, i)));
+                    } else {
+                        resolved.push(self.resolve(a)?);
+                    }
+                }
                 functions::resolve_call(self, name, resolved, *distinct)
             }
             Expr::CaseWhen {

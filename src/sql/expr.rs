@@ -396,7 +396,12 @@ fn value(v: &Value) -> Result<Literal> {
 
 /// A SQL type name → Spark type.
 pub fn data_type(dt: &ast::DataType) -> Result<SparkType> {
-    let text = dt.to_string().to_lowercase().replace(' ', "");
+    let text = dt.to_string();
+    let text = if text.contains('<') {
+        text
+    } else {
+        text.to_lowercase().replace(' ', "")
+    };
     let text = match text.as_str() {
         "integer" => "int".to_string(),
         "text" => "string".to_string(),

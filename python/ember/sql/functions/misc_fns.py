@@ -9,7 +9,7 @@ from ember.sql.functions._args import _fn, _num
 from ember.sql.functions.builtin import lit
 
 __all__ = [
-    "current_database", "current_schema", "isnotnull",
+    "hash", "current_database", "current_schema", "isnotnull",
     "bit_count", "bit_get", "bitwiseNOT", "bitwise_not", "crc32", "equal_null", "getbit",
     "greatest", "ifnull", "least", "md5", "nanvl", "nullif", "nullifzero", "nvl", "nvl2",
     "sha", "sha1", "sha2", "shiftLeft", "shiftRight", "shiftRightUnsigned", "shiftleft",
@@ -163,3 +163,8 @@ def current_database() -> Column:
 def current_schema() -> Column:
     """The current database."""
     return _fn("current_schema")
+
+
+def hash(*cols: Any) -> Column:
+    """Spark's Murmur3 hash of the values, as an int."""
+    return _fn("hash", *cols)

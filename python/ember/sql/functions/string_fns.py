@@ -121,10 +121,7 @@ def right(str: Any, len: Any) -> Column:
 
 def levenshtein(left: Any, right: Any, threshold: Optional[int] = None) -> Column:
     """The Levenshtein distance; -1 beyond ``threshold``."""
-    from ember.sql.functions.builtin import when
-
-    d = _fn("levenshtein", left, right)
-    return d if threshold is None else when(d > threshold, -1).otherwise(d)
+    return _fn("levenshtein", left, right, *[lit(t) for t in _opt(threshold)])
 
 
 def locate(substr: str, str: Any, pos: int = 1) -> Column:
