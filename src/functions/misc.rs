@@ -52,6 +52,11 @@ pub(super) const TABLE: &[(&str, Builder)] = &[
     ("nvl2", nvl2),
     ("typeof", type_of),
     ("version", version),
+    ("try_add", try_arith),
+    ("try_subtract", try_arith),
+    ("try_multiply", try_arith),
+    ("try_divide", try_arith),
+    ("try_mod", try_arith),
     ("boolean", cast_fn),
     ("tinyint", cast_fn),
     ("smallint", cast_fn),
@@ -139,4 +144,64 @@ fn version(r: &Resolver, _name: &str, args: Vec<Resolved>) -> Result<Resolved> {
     arity("version", &args, &[0])?;
     let v = format!("4.3.0 ember-{}", env!("CARGO_PKG_VERSION"));
     r.make(lit(v), "version()".into())
+}
+
+/// `try_add`/`try_subtract`/`try_multiply`: NULL where integers overflow;
+/// `try_divide`/`try_mod`: NULL for a zero divisor.
+fn try_arith(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
+    use datafusion::arrow::datatypes::DataType;
+    let lname = name.to_lowercase();
+    arity(&lname, &args, &[2])?;
+    let n = call_name(&lname, &args);
+    let op = match lname.as_str() {
+        "try_add" => "+",
+        "try_subtract" => "-",
+        "try_multiply" => "*",
+        "try_divide" => "/",
+        _ => "%",
+    };
+    if matches!(op, "/" | "%") {
+        let divisor = args[1].expr.clone();
+        let value = super::resolve_call(r, op, args, false)?;
+        let zero = cast_plain(lit(0), &value.data_type);
+        let e = when(
+            cast_plain(divisor, &value.data_type).eq(zero),
+            cast_plain(lit(datafusion::common::ScalarValue::Null), &value.data_type),
+        )
+        .otherwise(value.expr)?;
+        return r.make(e, n);
+    }
+    let integral = args.iter().all(|a| a.data_type.is_integer());
+    if !integral {
+        let value = super::resolve_call(r, op, args, false)?;
+        return r.make(value.expr, n);
+    }
+    let t = if args
+        .iter()
+        .any(|a| matches!(a.data_type, DataType::Int64 | DataType::UInt64))
+    {
+        DataType::Int64
+    } else {
+        DataType::Int32
+    };
+    let wide = DataType::Decimal128(38, 0);
+    let mut it = args.into_iter().map(|a| cast_plain(a.expr, &wide));
+    let (Some(a), Some(b)) = (it.next(), it.next()) else {
+        return Err(SparkError::internal("arity"));
+    };
+    let exact = match op {
+        "+" => a + b,
+        "-" => a - b,
+        _ => a * b,
+    };
+    let (lo, hi) = if t == DataType::Int64 {
+        (i64::MIN as i128, i64::MAX as i128)
+    } else {
+        (i32::MIN as i128, i32::MAX as i128)
+    };
+    let bound = |v: i128| lit(datafusion::common::ScalarValue::Decimal128(Some(v), 38, 0));
+    let fits = exact.clone().between(bound(lo), bound(hi));
+    let e = when(fits, crate::plan::coerce::try_cast_plain(exact, &t))
+        .otherwise(cast_plain(lit(datafusion::common::ScalarValue::Null), &t))?;
+    r.make(e, n)
 }

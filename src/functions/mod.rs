@@ -6,6 +6,7 @@
 //! expression and names the output the way Spark does.
 
 mod aggregate;
+mod aggregate_ext;
 mod collection;
 mod datetime;
 mod hash;
@@ -13,6 +14,7 @@ mod math;
 mod misc;
 mod operators;
 pub mod random;
+mod regex;
 mod scalar;
 mod spec;
 mod stats;
@@ -46,6 +48,8 @@ fn all_tables() -> impl Iterator<Item = &'static (&'static str, Builder)> {
         .chain(collection::TABLE.iter())
         .chain(string::TABLE.iter())
         .chain(hash::TABLE.iter())
+        .chain(regex::TABLE.iter())
+        .chain(aggregate_ext::TABLE.iter())
 }
 
 /// Whether a function of this name exists.
@@ -70,6 +74,7 @@ pub fn is_aggregate(name: &str) -> bool {
     aggregate::TABLE
         .iter()
         .chain(stats::TABLE.iter())
+        .chain(aggregate_ext::TABLE.iter())
         .any(|(n, _)| *n == key)
 }
 
@@ -83,6 +88,19 @@ pub fn resolve_call(
     if distinct {
         if key == "count" {
             return aggregate::count_distinct(resolver, args);
+        }
+        if matches!(key.as_str(), "sum" | "avg" | "mean") {
+            // The aggregate over distinct values, named `sum(DISTINCT x)`.
+            let mut out = resolve_call(resolver, name, args, false)?;
+            let datafusion::logical_expr::Expr::AggregateFunction(mut f) = out.expr else {
+                return Err(SparkError::not_implemented(&format!(
+                    "{key}(DISTINCT ...) of this type"
+                )));
+            };
+            f.params.distinct = true;
+            out.expr = datafusion::logical_expr::Expr::AggregateFunction(f);
+            out.name = out.name.replacen('(', "(DISTINCT ", 1);
+            return Ok(out);
         }
         return Err(SparkError::not_implemented(&format!("{key}(DISTINCT ...)")));
     }

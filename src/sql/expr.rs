@@ -378,7 +378,7 @@ fn value(v: &Value) -> Result<Literal> {
                 .map_err(|_| SparkError::illegal_argument(format!("invalid number {n}L")))?,
         ),
         Value::Number(n, false) => number(n)?,
-        Value::SingleQuotedString(s) | Value::DoubleQuotedString(s) => Literal::String(s.clone()),
+        Value::SingleQuotedString(s) | Value::DoubleQuotedString(s) => Literal::String(unescape(s)),
         Value::Boolean(b) => Literal::Boolean(*b),
         Value::Null => Literal::Null,
         Value::HexStringLiteral(h) => {
@@ -815,9 +815,74 @@ pub fn convert(e: &SqlExpr) -> Result<Expr> {
     })
 }
 
+/// Spark's unescaping of string literals: `\\` → `\`, `\n`, `\t`, `\u0041`,
+/// octal `\101`, …; `\%` and `\_` stay (LIKE escapes); before any other
+/// character the backslash is dropped.
+pub fn unescape(s: &str) -> String {
+    if !s.contains('\\') {
+        return s.to_string();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c != '\\' || i + 1 >= chars.len() {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let n = chars[i + 1];
+        let octal = |k: usize| {
+            chars
+                .get(i + k)
+                .filter(|c| ('0'..='7').contains(*c))
+                .is_some()
+        };
+        if ('0'..='3').contains(&n) && octal(2) && octal(3) {
+            let v: String = chars[i + 1..i + 4].iter().collect();
+            if let Some(ch) = u32::from_str_radix(&v, 8).ok().and_then(char::from_u32) {
+                out.push(ch);
+            }
+            i += 4;
+            continue;
+        }
+        if n == 'u' && chars.len() >= i + 6 {
+            let v: String = chars[i + 2..i + 6].iter().collect();
+            if let Some(ch) = u32::from_str_radix(&v, 16).ok().and_then(char::from_u32) {
+                out.push(ch);
+                i += 6;
+                continue;
+            }
+        }
+        match n {
+            '0' => out.push('\u{0}'),
+            'b' => out.push('\u{8}'),
+            'n' => out.push('\n'),
+            'r' => out.push('\r'),
+            't' => out.push('\t'),
+            'Z' => out.push('\u{1a}'),
+            '%' => out.push_str("\\%"),
+            '_' => out.push_str("\\_"),
+            other => out.push(other),
+        }
+        i += 2;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn string_literals_unescape_as_spark() {
+        assert_eq!(unescape(r"(\\d+)"), r"(\d+)");
+        assert_eq!(unescape(r"a\tb"), "a\tb");
+        assert_eq!(unescape(r"\d"), "d");
+        assert_eq!(unescape(r"\u0041\101"), "AA");
+        assert_eq!(unescape(r"50\%"), r"50\%");
+    }
 
     #[test]
     fn literals_follow_spark_typing() {

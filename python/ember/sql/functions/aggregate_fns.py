@@ -10,6 +10,9 @@ from ember.sql.functions._args import _fn, _value
 from ember.sql.functions.builtin import lit
 
 __all__ = [
+    "bit_and", "bit_or", "bit_xor", "listagg", "max_by", "min_by", "percentile",
+    "regr_avgx", "regr_avgy", "regr_count",
+    "regr_sxx", "regr_sxy", "regr_syy", "string_agg", "sumDistinct", "sum_distinct",
     "any_value", "approx_count_distinct", "approx_percentile", "array_agg", "bool_and",
     "bool_or", "collect_list", "collect_set", "corr", "count_if", "covar_pop",
     "covar_samp", "every", "median", "percentile_approx", "some", "std", "stddev",
@@ -84,3 +87,70 @@ def percentile_approx(col: Any, percentage: Any, accuracy: Any = 10000) -> Colum
 def approx_percentile(col: Any, percentage: Any, accuracy: Any = 10000) -> Column:
     """The smallest value with at most ``percentage`` of the group below it."""
     return _fn("approx_percentile", col, _percentage(percentage), _value(accuracy))
+
+
+bit_and = _unary("bit_and", "Bitwise AND of the group's values.")
+bit_or = _unary("bit_or", "Bitwise OR of the group's values.")
+bit_xor = _unary("bit_xor", "Bitwise XOR of the group's values.")
+
+
+def _regr(name: str, doc: str):
+    def f(y: Any, x: Any) -> Column:
+        return _fn(name, y, x)
+
+    f.__name__ = f.__qualname__ = name
+    f.__doc__ = doc
+    return f
+
+
+regr_count = _regr("regr_count", "Number of rows where both y and x are non-null.")
+regr_avgx = _regr("regr_avgx", "Average of x over the rows where y and x are non-null.")
+regr_avgy = _regr("regr_avgy", "Average of y over the rows where y and x are non-null.")
+regr_sxx = _regr("regr_sxx", "Sum of squares of x's deviations.")
+regr_syy = _regr("regr_syy", "Sum of squares of y's deviations.")
+regr_sxy = _regr("regr_sxy", "Sum of products of x's and y's deviations.")
+
+
+def _by(name: str, doc: str):
+    def f(col: Any, ord: Any, k: Optional[int] = None) -> Column:
+        if k is not None:
+            from ember.errors import PySparkNotImplementedError
+
+            raise PySparkNotImplementedError(
+                errorClass="NOT_IMPLEMENTED", messageParameters={"feature": name + " with k"}
+            )
+        return _fn(name, col, ord)
+
+    f.__name__ = f.__qualname__ = name
+    f.__doc__ = doc
+    return f
+
+
+min_by = _by("min_by", "The value of ``col`` on the row with the smallest ``ord``.")
+max_by = _by("max_by", "The value of ``col`` on the row with the largest ``ord``.")
+
+
+def percentile(col: Any, percentage: Any, frequency: Any = 1) -> Column:
+    """The exact percentile (interpolated) of the group's values."""
+    return _fn("percentile", col, _percentage(percentage), _value(frequency))
+
+
+def string_agg(col: Any, delimiter: Any = None) -> Column:
+    """The group's strings joined by ``delimiter``."""
+    return _fn("string_agg", col, *([] if delimiter is None else [_value(delimiter)]))
+
+
+def listagg(col: Any, delimiter: Any = None) -> Column:
+    """The group's strings joined by ``delimiter``."""
+    return _fn("listagg", col, *([] if delimiter is None else [_value(delimiter)]))
+
+
+def sum_distinct(col: Any) -> Column:
+    """The sum of the group's distinct values."""
+    from ember.sql.column import _to_col_jc
+    from ember.sql.functions.builtin import _N
+
+    return Column(_N.call("sum", [_to_col_jc(col)], True))
+
+
+sumDistinct = sum_distinct

@@ -9,6 +9,7 @@ from ember.sql.functions._args import _fn, _num
 from ember.sql.functions.builtin import lit
 
 __all__ = [
+    "try_add", "try_divide", "try_mod", "try_multiply", "try_subtract",
     "hash", "current_database", "current_schema", "isnotnull",
     "bit_count", "bit_get", "bitwiseNOT", "bitwise_not", "crc32", "equal_null", "getbit",
     "greatest", "ifnull", "least", "md5", "nanvl", "nullif", "nullifzero", "nvl", "nvl2",
@@ -168,3 +169,28 @@ def current_schema() -> Column:
 def hash(*cols: Any) -> Column:
     """Spark's Murmur3 hash of the values, as an int."""
     return _fn("hash", *cols)
+
+
+def try_add(left: Any, right: Any) -> Column:
+    """left + right; NULL where integers overflow."""
+    return _fn("try_add", left, right)
+
+
+def try_subtract(left: Any, right: Any) -> Column:
+    """left - right; NULL where integers overflow."""
+    return _fn("try_subtract", left, right)
+
+
+def try_multiply(left: Any, right: Any) -> Column:
+    """left * right; NULL where integers overflow."""
+    return _fn("try_multiply", left, right)
+
+
+def try_divide(left: Any, right: Any) -> Column:
+    """left / right; NULL for a zero divisor."""
+    return _fn("try_divide", left, right)
+
+
+def try_mod(left: Any, right: Any) -> Column:
+    """The remainder of left / right; NULL for a zero divisor."""
+    return _fn("try_mod", left, right)

@@ -11,6 +11,8 @@ from ember.sql.functions._args import _fn, _num, _opt, _value
 from ember.sql.functions.builtin import lit
 
 __all__ = [
+    "regexp_count", "regexp_extract", "regexp_instr", "regexp_replace", "regexp_substr",
+    "split",
     "concat", "contains", "endswith", "like", "quote", "regexp", "regexp_like", "rlike",
     "startswith", "substr",
     "ascii", "base64", "bit_length", "btrim", "char", "char_length", "character_length",
@@ -252,3 +254,34 @@ def like(str: Any, pattern: Any, escapeChar: Optional[Column] = None) -> Column:
 def substr(str: Any, pos: Any, len: Optional[Any] = None) -> Column:
     """The substring from the 1-based ``pos``, of ``len`` characters."""
     return _fn("substr", str, pos, *_opt(len))
+
+
+def regexp_extract(str: Any, pattern: str, idx: int) -> Column:
+    """The ``idx``-th group of the first match of ``pattern``; '' when none."""
+    return _fn("regexp_extract", str, lit(pattern), lit(idx))
+
+
+def regexp_replace(string: Any, pattern: Any, replacement: Any, position: Any = None) -> Column:
+    """Every match of ``pattern`` replaced (``$1`` refers to a group)."""
+    args = [string, _value(pattern), _value(replacement)]
+    return _fn("regexp_replace", *args, *[_value(p) for p in _opt(position)])
+
+
+def regexp_count(str: Any, regexp: Any) -> Column:
+    """The number of matches of ``regexp``."""
+    return _fn("regexp_count", str, regexp)
+
+
+def regexp_instr(str: Any, regexp: Any, idx: Any = None) -> Column:
+    """1-based position of the first match; 0 when none."""
+    return _fn("regexp_instr", str, regexp, *[_value(i) for i in _opt(idx)])
+
+
+def regexp_substr(str: Any, regexp: Any) -> Column:
+    """The first match of ``regexp``; NULL when none."""
+    return _fn("regexp_substr", str, regexp)
+
+
+def split(str: Any, pattern: Any, limit: Any = -1) -> Column:
+    """The parts of ``str`` around matches of ``pattern`` (at most ``limit``)."""
+    return _fn("split", str, _value(pattern), _num(limit))

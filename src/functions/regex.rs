@@ -1,0 +1,304 @@
+//! Regular-expression functions: `regexp_extract`, `regexp_replace`,
+//! `regexp_count`, `regexp_instr`, `regexp_substr` and `split`. Patterns are
+//! Rust `regex` syntax, which agrees with Java's for everything but
+//! look-around and back-references (those are rejected, not misread);
+//! replacement strings use Java's `$n` and `\$`.
+
+use std::sync::Arc;
+
+use datafusion::arrow::array::{Array, ArrayRef, AsArray, ListBuilder, StringBuilder};
+use datafusion::arrow::datatypes::{DataType, Field};
+use datafusion::common::{exec_err, Result as DFResult, ScalarValue};
+use datafusion::logical_expr::{
+    ColumnarValue, Expr as DFExpr, ScalarFunctionArgs, ScalarUDF, ScalarUDFImpl, Signature,
+    Volatility,
+};
+use datafusion::prelude::lit;
+
+use super::spec::{cast_arg, df, Arg};
+use super::{arity, call_name, Builder};
+use crate::error::{Result, SparkError};
+use crate::expr::Literal;
+use crate::plan::coerce::cast_plain;
+use crate::plan::resolve::{Resolved, Resolver};
+
+pub(super) const TABLE: &[(&str, Builder)] = &[
+    ("regexp_extract", regexp_extract),
+    ("regexp_replace", regexp_replace),
+    ("regexp_count", regexp_count),
+    ("regexp_instr", regexp_instr),
+    ("regexp_substr", regexp_substr),
+    ("split", split),
+];
+
+/// Resolved arguments cast to strings except the trailing integers.
+fn strings(r: &Resolver, args: Vec<Resolved>, n_strings: usize) -> Result<Vec<DFExpr>> {
+    args.into_iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let kind = if i < n_strings { Arg::Str } else { Arg::Long };
+            cast_arg(r, a, kind)
+        })
+        .collect()
+}
+
+/// `(pattern)`: the whole match becomes group 1.
+fn grouped(pattern: DFExpr) -> Result<DFExpr> {
+    df("concat", vec![lit("("), pattern, lit(")")])
+}
+
+/// `regexp_extract(str, regexp, idx = 1)`: the idx-th group of the first
+/// match; '' when nothing matches.
+fn regexp_extract(r: &Resolver, name: &str, mut args: Vec<Resolved>) -> Result<Resolved> {
+    arity(&name.to_lowercase(), &args, &[2, 3])?;
+    if args.len() == 2 {
+        args.push(r.literal(&Literal::Integer(1))?);
+    }
+    let n = call_name("regexp_extract", &args);
+    let mut it = strings(r, args, 2)?.into_iter();
+    let (Some(s), Some(p), Some(idx)) = (it.next(), it.next(), it.next()) else {
+        return Err(SparkError::internal("arity"));
+    };
+    let groups = df("regexp_match", vec![s.clone(), grouped(p)?])?;
+    let value = df("array_element", vec![groups, idx + lit(1i64)])?;
+    let e = datafusion::logical_expr::when(s.is_null(), lit(ScalarValue::Utf8(None)))
+        .otherwise(df("coalesce", vec![value, lit("")])?)?;
+    r.make(e, n)
+}
+
+/// `regexp_substr(str, regexp)`: the first match, NULL when none.
+fn regexp_substr(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
+    arity(&name.to_lowercase(), &args, &[2])?;
+    let n = call_name("regexp_substr", &args);
+    let mut it = strings(r, args, 2)?.into_iter();
+    let (Some(s), Some(p)) = (it.next(), it.next()) else {
+        return Err(SparkError::internal("arity"));
+    };
+    let groups = df("regexp_match", vec![s, grouped(p)?])?;
+    r.make(df("array_element", vec![groups, lit(1i64)])?, n)
+}
+
+/// `regexp_replace(str, regexp, rep, pos = 1)`: every match replaced.
+fn regexp_replace(r: &Resolver, name: &str, mut args: Vec<Resolved>) -> Result<Resolved> {
+    arity(&name.to_lowercase(), &args, &[3, 4])?;
+    if args.len() == 3 {
+        args.push(r.literal(&Literal::Integer(1))?);
+    }
+    let n = call_name("regexp_replace", &args);
+    if !matches!(&args[3].expr, DFExpr::Literal(v, _) if v.clone().cast_to(&DataType::Int64).ok() == Some(ScalarValue::Int64(Some(1))))
+    {
+        return Err(SparkError::not_implemented(
+            "regexp_replace with a position",
+        ));
+    }
+    let rep = match &args[2].expr {
+        DFExpr::Literal(ScalarValue::Utf8(Some(t)), _) => lit(java_replacement(t)),
+        _ => {
+            return Err(SparkError::not_implemented(
+                "regexp_replace with a non-constant replacement",
+            ))
+        }
+    };
+    args.truncate(2);
+    let mut it = strings(r, args, 2)?.into_iter();
+    let (Some(s), Some(p)) = (it.next(), it.next()) else {
+        return Err(SparkError::internal("arity"));
+    };
+    r.make(df("regexp_replace", vec![s, p, rep, lit("g")])?, n)
+}
+
+/// Java's replacement syntax (`$1`, `\$`) in the `regex` crate's (`${1}`, `$$`).
+fn java_replacement(t: &str) -> String {
+    let mut out = String::new();
+    let mut chars = t.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('$') => out.push_str("$$"),
+                Some(other) => out.push(other),
+                None => {}
+            },
+            '$' => {
+                let mut digits = String::new();
+                while let Some(d) = chars.peek().filter(|d| d.is_ascii_digit()) {
+                    digits.push(*d);
+                    chars.next();
+                }
+                if digits.is_empty() {
+                    out.push_str("$$");
+                } else {
+                    out.push_str(&format!("${{{digits}}}"));
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+fn regexp_count(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
+    arity(&name.to_lowercase(), &args, &[2])?;
+    let n = call_name("regexp_count", &args);
+    let e = df("regexp_count", strings(r, args, 2)?)?;
+    r.make(cast_plain(e, &DataType::Int32), n)
+}
+
+/// `regexp_instr(str, regexp, idx = 0)`: 1-based position of the first
+/// match, 0 when none.
+fn regexp_instr(r: &Resolver, name: &str, mut args: Vec<Resolved>) -> Result<Resolved> {
+    arity(&name.to_lowercase(), &args, &[2, 3])?;
+    if args.len() == 2 {
+        args.push(r.literal(&Literal::Integer(0))?);
+    }
+    let n = call_name("regexp_instr", &args);
+    if !matches!(&args[2].expr, DFExpr::Literal(v, _) if v.clone().cast_to(&DataType::Int64).ok() == Some(ScalarValue::Int64(Some(0))))
+    {
+        return Err(SparkError::not_implemented(
+            "regexp_instr with a group index",
+        ));
+    }
+    args.truncate(2);
+    let e = df("regexp_instr", strings(r, args, 2)?)?;
+    r.make(cast_plain(e, &DataType::Int32), n)
+}
+
+/// `split(str, regex, limit = -1)`, as Java's `String.split`.
+fn split(r: &Resolver, name: &str, mut args: Vec<Resolved>) -> Result<Resolved> {
+    arity(&name.to_lowercase(), &args, &[2, 3])?;
+    if args.len() == 2 {
+        args.push(r.literal(&Literal::Integer(-1))?);
+    }
+    let n = call_name("split", &args);
+    let exprs = strings(r, args, 2)?;
+    let udf = ScalarUDF::new_from_impl(Split {
+        signature: Signature::any(3, Volatility::Immutable),
+    });
+    r.make(udf.call(exprs), n)
+}
+
+#[derive(Debug, PartialEq, Eq, Hash)]
+struct Split {
+    signature: Signature,
+}
+
+impl ScalarUDFImpl for Split {
+    fn name(&self) -> &str {
+        "spark_split"
+    }
+
+    fn signature(&self) -> &Signature {
+        &self.signature
+    }
+
+    fn return_type(&self, _arg_types: &[DataType]) -> DFResult<DataType> {
+        Ok(DataType::List(Arc::new(Field::new(
+            "element",
+            DataType::Utf8,
+            true,
+        ))))
+    }
+
+    fn invoke_with_args(&self, args: ScalarFunctionArgs) -> DFResult<ColumnarValue> {
+        let all_scalar = args
+            .args
+            .iter()
+            .all(|a| matches!(a, ColumnarValue::Scalar(_)));
+        let arrays = ColumnarValue::values_to_arrays(&args.args)?;
+        let (Some(s), Some(p), Some(l)) = (
+            arrays[0].as_string_opt::<i32>(),
+            arrays[1].as_string_opt::<i32>(),
+            arrays[2].as_primitive_opt::<datafusion::arrow::datatypes::Int64Type>(),
+        ) else {
+            return exec_err!("split expects (string, string, bigint)");
+        };
+        let mut out = ListBuilder::new(StringBuilder::new()).with_field(Arc::new(Field::new(
+            "element",
+            DataType::Utf8,
+            true,
+        )));
+        let mut cache: Option<(String, regex::Regex)> = None;
+        for i in 0..s.len() {
+            if s.is_null(i) || p.is_null(i) || l.is_null(i) {
+                out.append(false);
+                continue;
+            }
+            let pattern = p.value(i);
+            if cache.as_ref().map(|(k, _)| k.as_str()) != Some(pattern) {
+                let re = regex::Regex::new(pattern).map_err(|e| {
+                    crate::error::to_df_error(SparkError::plain(
+                        crate::error::ErrorKind::IllegalArgument,
+                        format!("Invalid regular expression {pattern:?}: {e}"),
+                    ))
+                })?;
+                cache = Some((pattern.to_string(), re));
+            }
+            let Some((_, re)) = cache.as_ref() else {
+                return exec_err!("regex cache");
+            };
+            for part in java_split(re, s.value(i), l.value(i)) {
+                out.values().append_value(part);
+            }
+            out.append(true);
+        }
+        let array: ArrayRef = Arc::new(out.finish());
+        if all_scalar {
+            Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(
+                &array, 0,
+            )?))
+        } else {
+            Ok(ColumnarValue::Array(array))
+        }
+    }
+}
+
+/// Java's `String.split(regex, limit)`: at most `limit` parts when positive,
+/// all parts otherwise (Spark keeps trailing empty strings); a zero-width
+/// match at the start yields no leading empty part.
+fn java_split<'a>(re: &regex::Regex, s: &'a str, limit: i64) -> Vec<&'a str> {
+    if s.is_empty() {
+        return vec![""];
+    }
+    let mut parts = vec![];
+    let mut last = 0;
+    for m in re.find_iter(s) {
+        if limit > 0 && parts.len() as i64 == limit - 1 {
+            break;
+        }
+        if m.end() == 0 {
+            continue;
+        }
+        if m.start() == m.end() && m.start() >= s.len() {
+            break;
+        }
+        parts.push(&s[last..m.start()]);
+        last = m.end();
+    }
+    parts.push(&s[last..]);
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_as_java() {
+        let re = regex::Regex::new("[ABC]").unwrap();
+        assert_eq!(
+            java_split(&re, "oneAtwoBthreeC", -1),
+            vec!["one", "two", "three", ""]
+        );
+        assert_eq!(
+            java_split(&re, "oneAtwoBthreeC", 2),
+            vec!["one", "twoBthreeC"]
+        );
+        let empty = regex::Regex::new("").unwrap();
+        assert_eq!(java_split(&empty, "abc", -1), vec!["a", "b", "c"]);
+    }
+
+    #[test]
+    fn java_replacements() {
+        assert_eq!(java_replacement("<$1>"), "<${1}>");
+        assert_eq!(java_replacement("\\$5"), "$$5");
+    }
+}
