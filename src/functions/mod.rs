@@ -12,6 +12,7 @@ mod datetime;
 mod hash;
 mod math;
 mod misc;
+mod misc_udfs;
 mod operators;
 pub mod random;
 mod regex;
@@ -50,6 +51,7 @@ fn all_tables() -> impl Iterator<Item = &'static (&'static str, Builder)> {
         .chain(hash::TABLE.iter())
         .chain(regex::TABLE.iter())
         .chain(aggregate_ext::TABLE.iter())
+        .chain(misc_udfs::TABLE.iter())
 }
 
 /// Whether a function of this name exists.

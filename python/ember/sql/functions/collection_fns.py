@@ -9,6 +9,7 @@ from ember.sql.functions._args import _fn, _num, _opt, _value
 from ember.sql.functions.builtin import lit
 
 __all__ = [
+    "array_compact",
     "array_append", "array_contains", "array_distinct", "array_except", "array_intersect",
     "array_join", "array_max", "array_min", "array_position", "array_prepend",
     "array_remove", "array_repeat", "array_size", "array_union", "arrays_overlap",
@@ -150,3 +151,6 @@ def try_element_at(col: Any, extraction: Any) -> Column:
 def get(col: Any, index: Any) -> Column:
     """The element at a 0-based index; NULL out of bounds."""
     return _fn("get", col, _num(index))
+
+
+array_compact = _unary("array_compact", "The array without its NULL elements.")

@@ -8,6 +8,7 @@ from ember.sql.column import Column
 from ember.sql.functions._args import _fn, _num, _opt, _value
 
 __all__ = [
+    "bin", "conv", "log1p",
     "acos", "acosh", "asin", "asinh", "atan", "atanh", "atan2", "cbrt", "ceil",
     "ceiling", "cos", "cosh", "cot", "csc", "degrees", "e", "exp", "expm1", "factorial",
     "floor", "hex", "hypot", "ln", "log", "log10", "log2", "negative", "pi", "pmod",
@@ -124,3 +125,14 @@ def floor(col: Any, scale: Optional[Any] = None) -> Column:
 def round(col: Any, scale: Optional[Any] = None) -> Column:
     """Rounded half up to ``scale`` decimal places (default 0)."""
     return _scaled("round", col, scale)
+
+
+log1p = _unary("log1p", "ln(1 + x), accurate near 0.")
+bin = _unary("bin", "Binary text of a long (two's complement for negatives).")
+
+
+def conv(col: Any, fromBase: int, toBase: int) -> Column:
+    """The number in text ``col`` (base ``fromBase``) written in base ``toBase``."""
+    from ember.sql.functions.builtin import lit
+
+    return _fn("conv", col, lit(fromBase), lit(toBase))

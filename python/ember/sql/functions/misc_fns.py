@@ -9,6 +9,7 @@ from ember.sql.functions._args import _fn, _num
 from ember.sql.functions.builtin import lit
 
 __all__ = [
+    "assert_true", "raise_error",
     "try_add", "try_divide", "try_mod", "try_multiply", "try_subtract",
     "hash", "current_database", "current_schema", "isnotnull",
     "bit_count", "bit_get", "bitwiseNOT", "bitwise_not", "crc32", "equal_null", "getbit",
@@ -194,3 +195,19 @@ def try_divide(left: Any, right: Any) -> Column:
 def try_mod(left: Any, right: Any) -> Column:
     """The remainder of left / right; NULL for a zero divisor."""
     return _fn("try_mod", left, right)
+
+
+def assert_true(col: Any, errMsg: Any = None) -> Column:
+    """NULL where ``col`` is true; an error (``errMsg``) otherwise."""
+    from ember.sql.functions.builtin import lit
+
+    if errMsg is None:
+        return _fn("assert_true", col)
+    return _fn("assert_true", col, errMsg if isinstance(errMsg, Column) else lit(errMsg))
+
+
+def raise_error(errMsg: Any) -> Column:
+    """An error with the message ``errMsg`` when evaluated."""
+    from ember.sql.functions.builtin import lit
+
+    return _fn("raise_error", errMsg if isinstance(errMsg, Column) else lit(errMsg))

@@ -11,6 +11,7 @@ from ember.sql.functions._args import _fn, _num, _opt, _value
 from ember.sql.functions.builtin import lit
 
 __all__ = [
+    "format_number", "mask",
     "regexp_count", "regexp_extract", "regexp_instr", "regexp_replace", "regexp_substr",
     "split",
     "concat", "contains", "endswith", "like", "quote", "regexp", "regexp_like", "rlike",
@@ -285,3 +286,22 @@ def regexp_substr(str: Any, regexp: Any) -> Column:
 def split(str: Any, pattern: Any, limit: Any = -1) -> Column:
     """The parts of ``str`` around matches of ``pattern`` (at most ``limit``)."""
     return _fn("split", str, _value(pattern), _num(limit))
+
+
+def format_number(col: Any, d: int) -> Column:
+    """The number as ``#,###,###.##`` text with ``d`` decimals."""
+    return _fn("format_number", col, lit(d))
+
+
+def mask(
+    col: Any,
+    upperChar: Any = None,
+    lowerChar: Any = None,
+    digitChar: Any = None,
+    otherChar: Any = None,
+) -> Column:
+    """Upper-case letters as X, lower-case as x, digits as n (configurable)."""
+    given = [upperChar, lowerChar, digitChar, otherChar]
+    defaults = ["X", "x", "n", None]
+    args = [_value(g if g is not None else d) for g, d in zip(given, defaults)]
+    return _fn("mask", col, *args)
