@@ -332,7 +332,7 @@ fn user_error(message: &str) -> datafusion::error::DataFusionError {
         ErrorKind::SparkRuntime,
         "USER_RAISED_EXCEPTION",
         "P0001",
-        message.to_string(),
+        message,
         &[("errorMessage", message.to_string())],
     ))
 }
