@@ -10,6 +10,7 @@ mod aggregate_ext;
 mod collection;
 mod datetime;
 mod hash;
+mod json;
 mod math;
 mod misc;
 mod misc_udfs;
@@ -52,6 +53,7 @@ fn all_tables() -> impl Iterator<Item = &'static (&'static str, Builder)> {
         .chain(regex::TABLE.iter())
         .chain(aggregate_ext::TABLE.iter())
         .chain(misc_udfs::TABLE.iter())
+        .chain(json::TABLE.iter())
 }
 
 /// Whether a function of this name exists.

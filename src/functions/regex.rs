@@ -42,28 +42,25 @@ fn strings(r: &Resolver, args: Vec<Resolved>, n_strings: usize) -> Result<Vec<DF
         .collect()
 }
 
-/// `(pattern)`: the whole match becomes group 1.
+/// `(pattern)`: the whole match becomes group 1 (for `regexp_substr`).
 fn grouped(pattern: DFExpr) -> Result<DFExpr> {
     df("concat", vec![lit("("), pattern, lit(")")])
 }
 
 /// `regexp_extract(str, regexp, idx = 1)`: the idx-th group of the first
-/// match; '' when nothing matches.
+/// match; '' when nothing matches or the group took no part.
 fn regexp_extract(r: &Resolver, name: &str, mut args: Vec<Resolved>) -> Result<Resolved> {
     arity(&name.to_lowercase(), &args, &[2, 3])?;
     if args.len() == 2 {
         args.push(r.literal(&Literal::Integer(1))?);
     }
     let n = call_name("regexp_extract", &args);
-    let mut it = strings(r, args, 2)?.into_iter();
-    let (Some(s), Some(p), Some(idx)) = (it.next(), it.next(), it.next()) else {
-        return Err(SparkError::internal("arity"));
-    };
-    let groups = df("regexp_match", vec![s.clone(), grouped(p)?])?;
-    let value = df("array_element", vec![groups, idx + lit(1i64)])?;
-    let e = datafusion::logical_expr::when(s.is_null(), lit(ScalarValue::Utf8(None)))
-        .otherwise(df("coalesce", vec![value, lit("")])?)?;
-    r.make(e, n)
+    let exprs = strings(r, args, 2)?;
+    let udf = ScalarUDF::new_from_impl(Split {
+        signature: Signature::any(3, Volatility::Immutable),
+        extract: true,
+    });
+    r.make(udf.call(exprs), n)
 }
 
 /// `regexp_substr(str, regexp)`: the first match, NULL when none.
@@ -172,18 +169,25 @@ fn split(r: &Resolver, name: &str, mut args: Vec<Resolved>) -> Result<Resolved> 
     let exprs = strings(r, args, 2)?;
     let udf = ScalarUDF::new_from_impl(Split {
         signature: Signature::any(3, Volatility::Immutable),
+        extract: false,
     });
     r.make(udf.call(exprs), n)
 }
 
+/// `split` (a list of parts) or, with `extract`, `regexp_extract` (a group).
 #[derive(Debug, PartialEq, Eq, Hash)]
 struct Split {
     signature: Signature,
+    extract: bool,
 }
 
 impl ScalarUDFImpl for Split {
     fn name(&self) -> &str {
-        "spark_split"
+        if self.extract {
+            "spark_regexp_extract"
+        } else {
+            "spark_split"
+        }
     }
 
     fn signature(&self) -> &Signature {
@@ -191,6 +195,9 @@ impl ScalarUDFImpl for Split {
     }
 
     fn return_type(&self, _arg_types: &[DataType]) -> DFResult<DataType> {
+        if self.extract {
+            return Ok(DataType::Utf8);
+        }
         Ok(DataType::List(Arc::new(Field::new(
             "element",
             DataType::Utf8,
@@ -216,10 +223,12 @@ impl ScalarUDFImpl for Split {
             DataType::Utf8,
             true,
         )));
+        let mut groups = StringBuilder::new();
         let mut cache: Option<(String, regex::Regex)> = None;
         for i in 0..s.len() {
             if s.is_null(i) || p.is_null(i) || l.is_null(i) {
                 out.append(false);
+                groups.append_null();
                 continue;
             }
             let pattern = p.value(i);
@@ -235,12 +244,37 @@ impl ScalarUDFImpl for Split {
             let Some((_, re)) = cache.as_ref() else {
                 return exec_err!("regex cache");
             };
+            if self.extract {
+                let idx = l.value(i);
+                if idx < 0 || idx as usize >= re.captures_len() {
+                    return Err(crate::error::to_df_error(SparkError::new(
+                        crate::error::ErrorKind::IllegalArgument,
+                        "INVALID_PARAMETER_VALUE.REGEX_GROUP_INDEX",
+                        "22023",
+                        format!(
+                            "The value of parameter(s) `idx` in `regexp_extract` is invalid: Expects group index between 0 and {}, but got {idx}.",
+                            re.captures_len() - 1
+                        ),
+                        &[],
+                    )));
+                }
+                let text = re
+                    .captures(s.value(i))
+                    .and_then(|c| c.get(idx as usize))
+                    .map_or("", |m| m.as_str());
+                groups.append_value(text);
+                continue;
+            }
             for part in java_split(re, s.value(i), l.value(i)) {
                 out.values().append_value(part);
             }
             out.append(true);
         }
-        let array: ArrayRef = Arc::new(out.finish());
+        let array: ArrayRef = if self.extract {
+            Arc::new(groups.finish())
+        } else {
+            Arc::new(out.finish())
+        };
         if all_scalar {
             Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(
                 &array, 0,

@@ -8,6 +8,8 @@ from ember.sql.functions.collection_fns import *  # noqa: F401,F403
 from ember.sql.functions.collection_fns import __all__ as _collection_all
 from ember.sql.functions.datetime_fns import *  # noqa: F401,F403
 from ember.sql.functions.datetime_fns import __all__ as _datetime_all
+from ember.sql.functions.json_fns import *  # noqa: F401,F403
+from ember.sql.functions.json_fns import __all__ as _json_all
 from ember.sql.functions.math_fns import *  # noqa: F401,F403
 from ember.sql.functions.math_fns import __all__ as _math_all
 from ember.sql.functions.misc_fns import *  # noqa: F401,F403
@@ -27,6 +29,7 @@ __all__ = sorted(
         + _collection_all
         + _misc_all
         + _aggregate_all
+        + _json_all
     )
 )
 
