@@ -8,6 +8,10 @@
 mod aggregate;
 mod collection;
 mod datetime;
+mod datetime_build;
+mod datetime_format;
+mod datetime_udf;
+mod datetime_zone;
 mod math;
 mod misc;
 mod operators;
@@ -38,6 +42,7 @@ fn all_tables() -> impl Iterator<Item = &'static (&'static str, Builder)> {
         .chain(scalar::TABLE.iter())
         .chain(aggregate::TABLE.iter())
         .chain(datetime::TABLE.iter())
+        .chain(datetime_build::TABLE.iter())
         .chain(window::TABLE.iter())
         .chain(stats::TABLE.iter())
         .chain(math::TABLE.iter())
