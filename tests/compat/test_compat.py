@@ -14,7 +14,7 @@ RUNNER = Path(__file__).with_name("run.py")
 
 # Passing docstrings per module, as last measured.
 FLOORS = {
-    "functions": 152,
+    "functions": 227,
     "column": 30,
     "dataframe": 63,
     "group": 5,
