@@ -9,6 +9,7 @@ mod aggregate;
 mod collection;
 mod datetime;
 mod datetime_build;
+mod datetime_calendar;
 mod datetime_format;
 mod datetime_udf;
 mod datetime_zone;
