@@ -66,6 +66,12 @@ pub fn format_value(array: &dyn Array, i: usize, opts: &FormatOptions) -> Option
         DataType::Interval(IntervalUnit::YearMonth) => {
             year_month_interval(array.as_primitive::<IntervalYearMonthType>().value(i))
         }
+        DataType::Interval(IntervalUnit::MonthDayNano) => {
+            let v = array
+                .as_primitive::<datafusion::arrow::datatypes::IntervalMonthDayNanoType>()
+                .value(i);
+            calendar_interval(v.months, v.days, v.nanoseconds / 1000)
+        }
         DataType::List(_) => list(array.as_list::<i32>(), i, opts),
         DataType::LargeList(_) => list(array.as_list::<i64>(), i, opts),
         DataType::Map(_, _) => {
@@ -137,6 +143,39 @@ pub fn zoned_timestamp(micros: i64, tz: &str) -> String {
     let local = zone.from_utc_datetime(&utc.naive_utc()).naive_local();
     let local_micros = local.and_utc().timestamp_micros();
     timestamp_string(local_micros)
+}
+
+/// Spark's text of a calendar interval: `1 years 2 months 3 days 4 hours
+/// 5 minutes 6.5 seconds`, units of zero left out.
+pub fn calendar_interval(months: i32, days: i32, micros: i64) -> String {
+    if months == 0 && days == 0 && micros == 0 {
+        return "0 seconds".into();
+    }
+    let mut parts = vec![];
+    let mut unit = |v: i64, name: &str| {
+        if v != 0 {
+            parts.push(format!("{v} {name}"));
+        }
+    };
+    unit((months / 12) as i64, "years");
+    unit((months % 12) as i64, "months");
+    unit(days as i64, "days");
+    unit(micros / 3_600_000_000, "hours");
+    unit(micros % 3_600_000_000 / 60_000_000, "minutes");
+    let rest = micros % 60_000_000;
+    if rest != 0 {
+        let sign = if rest < 0 { "-" } else { "" };
+        let a = rest.unsigned_abs();
+        let frac = format!("{:06}", a % 1_000_000);
+        let frac = frac.trim_end_matches('0');
+        let secs = if frac.is_empty() {
+            format!("{sign}{}", a / 1_000_000)
+        } else {
+            format!("{sign}{}.{frac}", a / 1_000_000)
+        };
+        parts.push(format!("{secs} seconds"));
+    }
+    parts.join(" ")
 }
 
 pub fn year_month_interval(m: i32) -> String {

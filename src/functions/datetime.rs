@@ -27,6 +27,7 @@ pub(super) const TABLE: &[(&str, Builder)] = &[
     ("dateadd", date_add),
     ("date_sub", date_add),
     ("datediff", datediff),
+    ("date_diff", datediff),
     ("add_months", add_months),
 ];
 
@@ -64,21 +65,17 @@ fn field(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
     let lname = name.to_lowercase();
     let (a, n) = super::unary(name, args)?;
     let part = match lname.as_str() {
-        "dayofmonth" => "day",
-        "dayofyear" => "doy",
-        other => other,
+        "dayofmonth" | "day" => "DAY",
+        "dayofyear" => "DOY",
+        "second" => "SECOND_OF_MINUTE",
+        "year" => "YEAR",
+        "quarter" => "QUARTER",
+        "month" => "MONTH",
+        "hour" => "HOUR",
+        _ => "MINUTE",
     };
-    let time_part = matches!(part, "hour" | "minute" | "second");
-    let input = if time_part {
-        match a.spark_type()? {
-            SparkType::Timestamp | SparkType::TimestampNtz => a.expr,
-            _ => coerce::cast(r, a, &SparkType::Timestamp, r.settings.ansi)?,
-        }
-    } else {
-        as_date(r, a)?
-    };
-    let e = datafusion::functions::datetime::expr_fn::date_part(lit(part), input);
-    r.make(cast_plain(e, &DataType::Int32), n)
+    let e = super::datetime_build::field_of(r, &lname, a, part)?;
+    r.make(e, n)
 }
 
 /// Days since the epoch of a date, as an int.
@@ -111,6 +108,9 @@ fn plus_days(start: DFExpr, days: DFExpr, op: Operator) -> DFExpr {
 
 fn date_add(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
     let lname = name.to_lowercase();
+    if lname == "dateadd" && args.len() == 3 {
+        return super::datetime_build::timestamp_add(r, name, args);
+    }
     arity(&lname, &args, &[2])?;
     let n = call_name(&lname, &args);
     let (a, d) = two(args)?;
@@ -125,8 +125,12 @@ fn date_add(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
 }
 
 fn datediff(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
-    arity(name, &args, &[2])?;
-    let n = call_name("datediff", &args);
+    let lname = name.to_lowercase();
+    if args.len() == 3 {
+        return super::datetime_build::timestamp_diff(r, name, args);
+    }
+    arity(&lname, &args, &[2])?;
+    let n = call_name(&lname, &args);
     let (a, b) = two(args)?;
     let e = binary_expr(
         epoch_days(as_date(r, a)?),

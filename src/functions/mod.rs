@@ -9,6 +9,11 @@ mod aggregate;
 mod aggregate_ext;
 mod collection;
 mod datetime;
+mod datetime_build;
+mod datetime_calendar;
+mod datetime_format;
+mod datetime_udf;
+mod datetime_zone;
 mod hash;
 mod json;
 mod math;
@@ -43,6 +48,7 @@ fn all_tables() -> impl Iterator<Item = &'static (&'static str, Builder)> {
         .chain(scalar::TABLE.iter())
         .chain(aggregate::TABLE.iter())
         .chain(datetime::TABLE.iter())
+        .chain(datetime_build::TABLE.iter())
         .chain(window::TABLE.iter())
         .chain(stats::TABLE.iter())
         .chain(math::TABLE.iter())

@@ -487,6 +487,29 @@ fn function_args(args: &FunctionArguments) -> Result<(Vec<Expr>, bool)> {
     }
 }
 
+/// `timestampadd(DAY, …)`, `datediff(HOUR, …)`: the unit, a bare word,
+/// becomes a string.
+fn unit_argument(name: &str, raw: &FunctionArguments, args: &mut [Expr]) {
+    const UNIT_FIRST: &[&str] = &[
+        "timestampadd",
+        "timestampdiff",
+        "dateadd",
+        "datediff",
+        "date_diff",
+        "date_add",
+    ];
+    if args.len() != 3 || !UNIT_FIRST.contains(&name) {
+        return;
+    }
+    if let FunctionArguments::List(list) = raw {
+        if let Some(FunctionArg::Unnamed(FunctionArgExpr::Expr(SqlExpr::Identifier(i)))) =
+            list.args.first()
+        {
+            args[0] = Expr::Literal(Literal::String(i.value.to_uppercase()));
+        }
+    }
+}
+
 pub fn convert(e: &SqlExpr) -> Result<Expr> {
     Ok(match e {
         SqlExpr::Identifier(i) => Expr::col(ident_name(std::slice::from_ref(i))),
@@ -643,6 +666,7 @@ pub fn convert(e: &SqlExpr) -> Result<Expr> {
         SqlExpr::Function(f) => {
             let name = f.name.to_string().to_lowercase();
             let (mut args, distinct) = function_args(&f.args)?;
+            unit_argument(&name, &f.args, &mut args);
             if let Some(suffix) = name.strip_prefix(super::text::LITERAL_MARKER) {
                 return suffixed_literal(suffix, &args);
             }
@@ -694,18 +718,8 @@ pub fn convert(e: &SqlExpr) -> Result<Expr> {
             }
         }
         SqlExpr::Extract { field, expr, .. } => {
-            let f = match field.to_string().to_lowercase().as_str() {
-                "year" | "years" | "y" | "yr" | "yrs" => "year",
-                "quarter" | "qtr" => "quarter",
-                "month" | "months" | "mon" => "month",
-                "day" | "days" | "d" => "day",
-                "doy" | "dayofyear" => "dayofyear",
-                "hour" | "hours" | "h" => "hour",
-                "minute" | "minutes" | "min" => "minute",
-                "second" | "seconds" | "s" | "sec" => "second",
-                other => return Err(SparkError::not_implemented(&format!("EXTRACT({other})"))),
-            };
-            Expr::call(f, vec![convert(expr)?])
+            let f = Expr::Literal(Literal::String(field.to_string()));
+            Expr::call("extract", vec![f, convert(expr)?])
         }
         SqlExpr::Substring {
             expr,

@@ -14,14 +14,14 @@ RUNNER = Path(__file__).with_name("run.py")
 
 # Passing docstrings per module, as last measured.
 FLOORS = {
-    "functions": 233,
-    "column": 30,
+    "functions": 276,
+    "column": 31,
     "dataframe": 63,
     "group": 5,
     "window": 5,
     "types": 17,
     "readwriter": 3,
-    "catalog": 11,
+    "catalog": 12,
 }
 
 
