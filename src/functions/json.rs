@@ -223,11 +223,28 @@ fn parsed(s: &StringArray, i: usize) -> Option<Value> {
 
 impl JsonUdf {
     fn eval(&self, a: &[ArrayRef]) -> DFResult<ArrayRef> {
+        // Text arrives as Utf8, Utf8View or LargeUtf8; the kernels read Utf8.
+        let a = a
+            .iter()
+            .map(|x| match x.data_type() {
+                DataType::Utf8View | DataType::LargeUtf8 => {
+                    datafusion::arrow::compute::cast(x, &DataType::Utf8)
+                }
+                _ => Ok(Arc::clone(x)),
+            })
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        let a = a.as_slice();
         match &self.kind {
-            Kind::FromJson(t) => from_json_array(a[0].as_string::<i32>(), t),
+            Kind::FromJson(t) => match a[0].as_string_opt::<i32>() {
+                Some(s) => from_json_array(s, t),
+                None => exec_err!("from_json expects a string"),
+            },
             Kind::ToJson => to_json_array(&a[0]),
             Kind::GetJsonObject => {
-                let (s, p) = (a[0].as_string::<i32>(), a[1].as_string::<i32>());
+                let (Some(s), Some(p)) = (a[0].as_string_opt::<i32>(), a[1].as_string_opt::<i32>())
+                else {
+                    return exec_err!("get_json_object expects strings");
+                };
                 let out: StringArray = (0..s.len())
                     .map(|i| {
                         let v = parsed(s, i)?;
@@ -245,7 +262,9 @@ impl JsonUdf {
                 Ok(Arc::new(out))
             }
             Kind::ArrayLength => {
-                let s = a[0].as_string::<i32>();
+                let Some(s) = a[0].as_string_opt::<i32>() else {
+                    return exec_err!("json_array_length expects a string");
+                };
                 let out: Int32Array = (0..s.len())
                     .map(|i| match parsed(s, i)? {
                         Value::Array(items) => Some(items.len() as i32),
@@ -255,7 +274,9 @@ impl JsonUdf {
                 Ok(Arc::new(out))
             }
             Kind::ObjectKeys => {
-                let s = a[0].as_string::<i32>();
+                let Some(s) = a[0].as_string_opt::<i32>() else {
+                    return exec_err!("json_object_keys expects a string");
+                };
                 let mut out = ListBuilder::new(StringBuilder::new())
                     .with_field(Arc::new(Field::new("element", DataType::Utf8, true)));
                 for i in 0..s.len() {

@@ -181,6 +181,10 @@ pub(super) fn cast_arg(r: &Resolver, a: Resolved, kind: Arg) -> Result<DFExpr> {
         Arg::Bin => SparkType::Binary,
     };
     if a.spark_type()? == to {
+        // Text as Utf8: the Spark kernels here read that layout.
+        if to == SparkType::String && a.data_type != DataType::Utf8 {
+            return Ok(cast_plain(a.expr, &DataType::Utf8));
+        }
         return Ok(a.expr);
     }
     if matches!(a.data_type, DataType::Null) {
