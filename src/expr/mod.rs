@@ -74,6 +74,12 @@ pub enum Expr {
         expr: Box<Expr>,
         name: String,
     },
+    /// A lambda of a higher-order function (`x -> x + 1`); its parameters
+    /// are referred to as columns of these names inside the body.
+    Lambda {
+        params: Vec<String>,
+        body: Box<Expr>,
+    },
     /// `func.over(window)`.
     Window {
         func: Box<Expr>,
@@ -299,6 +305,9 @@ impl Expr {
             Expr::Sql { text, .. } => text.clone(),
             Expr::Window { func, spec } => format!("{} OVER ({})", func.repr(), spec.repr()),
             Expr::Named { name, .. } => name.clone(),
+            Expr::Lambda { params, body } => {
+                format!("lambdafunction({}, {})", body.repr(), params.join(", "))
+            }
             Expr::Subquery { kind, .. } => match kind {
                 SubqueryKind::Scalar => "scalarsubquery()".into(),
                 SubqueryKind::Exists { .. } => "exists()".into(),

@@ -16,6 +16,7 @@ mod datetime_udf;
 mod datetime_zone;
 mod hash;
 mod json;
+pub mod lambda;
 mod math;
 mod misc;
 mod misc_udfs;
@@ -64,7 +65,7 @@ fn all_tables() -> impl Iterator<Item = &'static (&'static str, Builder)> {
 
 /// Whether a function of this name exists.
 pub fn exists(name: &str) -> bool {
-    lookup(&name.to_lowercase()).is_some()
+    lookup(&name.to_lowercase()).is_some() || lambda::is_higher_order(name)
 }
 
 /// The names of the functions (operators by symbol included), sorted.
@@ -72,6 +73,7 @@ pub fn names() -> Vec<String> {
     let mut out: Vec<String> = all_tables()
         .map(|(n, _)| n.to_string())
         .chain(spec::names().map(str::to_string))
+        .chain(lambda::names().map(str::to_string))
         .collect();
     out.sort();
     out.dedup();

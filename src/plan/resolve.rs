@@ -79,11 +79,32 @@ fn extract_base_error(base: &Resolved) -> Result<SparkError> {
 pub struct Resolver<'a> {
     pub frame: &'a Frame,
     pub settings: &'a Settings,
+    /// Parameters of the lambdas being resolved, innermost last.
+    pub lambdas: Vec<(String, datafusion::arrow::datatypes::FieldRef)>,
 }
 
 impl<'a> Resolver<'a> {
     pub fn new(frame: &'a Frame, settings: &'a Settings) -> Self {
-        Resolver { frame, settings }
+        Resolver {
+            frame,
+            settings,
+            lambdas: vec![],
+        }
+    }
+
+    /// A resolver for a lambda's body: the parameters bound to `fields`.
+    pub fn with_lambda(
+        &self,
+        params: &[String],
+        fields: Vec<datafusion::arrow::datatypes::FieldRef>,
+    ) -> Resolver<'a> {
+        let mut lambdas = self.lambdas.clone();
+        lambdas.extend(params.iter().cloned().zip(fields));
+        Resolver {
+            frame: self.frame,
+            settings: self.settings,
+            lambdas,
+        }
     }
 
     pub fn schema(&self) -> &DFSchema {
@@ -104,7 +125,26 @@ impl<'a> Resolver<'a> {
 
     pub fn resolve(&self, e: &Expr) -> Result<Resolved> {
         match e {
-            Expr::Column { name, plan_id } => self.resolve_column(name, *plan_id),
+            Expr::Column { name, plan_id } => {
+                if plan_id.is_none() {
+                    if let Some((n, field)) = self.lambdas.iter().rev().find(|(n, _)| n == name) {
+                        let var = datafusion::logical_expr::expr::LambdaVariable::new(
+                            n.clone(),
+                            Some(std::sync::Arc::clone(field)),
+                        );
+                        return self
+                            .make(DFExpr::LambdaVariable(var), "namedlambdavariable()".into());
+                    }
+                }
+                self.resolve_column(name, *plan_id)
+            }
+            Expr::Lambda { .. } => Err(SparkError::plain(
+                ErrorKind::Analysis,
+                format!(
+                    "A lambda function is only valid as an argument of a higher-order function: {}",
+                    e.repr()
+                ),
+            )),
             Expr::Star { .. } | Expr::Regex { .. } => Err(SparkError::new(
                 ErrorKind::Analysis,
                 "INVALID_USAGE_OF_STAR_OR_REGEX",
@@ -163,6 +203,9 @@ impl<'a> Resolver<'a> {
                 args,
                 distinct,
             } => {
+                if functions::lambda::is_higher_order(name) {
+                    return functions::lambda::resolve(self, name, args);
+                }
                 let mut resolved = vec![];
                 for a in args {
                     if let Expr::Star { target: None } = a {

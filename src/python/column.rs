@@ -77,6 +77,16 @@ impl PyColumn {
         Expr::Star { target }.into()
     }
 
+    /// A lambda over parameters named `params` (referred to by `col`).
+    #[staticmethod]
+    fn lambda_fn(params: Vec<String>, body: PyRef<'_, PyColumn>) -> Self {
+        Expr::Lambda {
+            params,
+            body: Box::new(body.inner.clone()),
+        }
+        .into()
+    }
+
     #[staticmethod]
     fn regex(pattern: String) -> Self {
         Expr::Regex { pattern }.into()

@@ -10,6 +10,8 @@ from ember.sql.functions.datetime_fns import *  # noqa: F401,F403
 from ember.sql.functions.datetime_fns import __all__ as _datetime_all
 from ember.sql.functions.json_fns import *  # noqa: F401,F403
 from ember.sql.functions.json_fns import __all__ as _json_all
+from ember.sql.functions.lambda_fns import *  # noqa: F401,F403
+from ember.sql.functions.lambda_fns import __all__ as _lambda_all
 from ember.sql.functions.math_fns import *  # noqa: F401,F403
 from ember.sql.functions.math_fns import __all__ as _math_all
 from ember.sql.functions.misc_fns import *  # noqa: F401,F403
@@ -30,6 +32,7 @@ __all__ = sorted(
         + _misc_all
         + _aggregate_all
         + _json_all
+        + _lambda_all
     )
 )
 
