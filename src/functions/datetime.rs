@@ -112,7 +112,12 @@ fn date_add(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
         return super::datetime_build::timestamp_add(r, name, args);
     }
     arity(&lname, &args, &[2])?;
-    let n = call_name(&lname, &args);
+    let shown = if lname == "dateadd" {
+        "date_add"
+    } else {
+        lname.as_str()
+    };
+    let n = call_name(shown, &args);
     let (a, d) = two(args)?;
     let start = as_date(r, a)?;
     let days = days_operand(r, &lname, d)?;

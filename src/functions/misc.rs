@@ -52,6 +52,15 @@ pub(super) const TABLE: &[(&str, Builder)] = &[
     ("nvl2", nvl2),
     ("typeof", type_of),
     ("version", version),
+    ("current_catalog", session_value),
+    ("current_user", session_value),
+    ("user", session_value),
+    ("session_user", session_value),
+    ("encode", charset),
+    ("decode", charset),
+    ("to_binary", to_binary),
+    ("validate_utf8", validate_utf8),
+    ("try_validate_utf8", validate_utf8),
     ("try_add", try_arith),
     ("try_subtract", try_arith),
     ("try_multiply", try_arith),
@@ -203,5 +212,101 @@ fn try_arith(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> 
     let fits = exact.clone().between(bound(lo), bound(hi));
     let e = when(fits, crate::plan::coerce::try_cast_plain(exact, &t))
         .otherwise(cast_plain(lit(datafusion::common::ScalarValue::Null), &t))?;
+    r.make(e, n)
+}
+
+/// `current_catalog()`, `current_user()` (the process's user), …
+fn session_value(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
+    let lname = name.to_lowercase();
+    arity(&lname, &args, &[0])?;
+    let v = if lname == "current_catalog" {
+        "spark_catalog".to_string()
+    } else {
+        std::env::var("USER")
+            .or_else(|_| std::env::var("USERNAME"))
+            .unwrap_or_else(|_| "unknown".into())
+    };
+    r.make(lit(v), format!("{lname}()"))
+}
+
+fn is_utf8_name(c: &Resolved) -> Option<bool> {
+    match &c.expr {
+        DFExpr::Literal(datafusion::common::ScalarValue::Utf8(Some(s)), _) => {
+            let n = s.to_lowercase().replace(['-', '_'], "");
+            Some(n == "utf8")
+        }
+        _ => None,
+    }
+}
+
+/// `encode(str, charset)` / `decode(bin, charset)`, UTF-8 only.
+fn charset(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
+    use datafusion::arrow::datatypes::DataType;
+    let lname = name.to_lowercase();
+    arity(&lname, &args, &[2])?;
+    let n = call_name(&lname, &args);
+    if is_utf8_name(&args[1]) != Some(true) {
+        return Err(SparkError::not_implemented(&format!(
+            "{lname} with a charset other than UTF-8"
+        )));
+    }
+    let a = args
+        .into_iter()
+        .next()
+        .ok_or_else(|| SparkError::internal("arity"))?;
+    let to = if lname == "encode" {
+        DataType::Binary
+    } else {
+        DataType::Utf8
+    };
+    let from = if lname == "encode" {
+        DataType::Utf8
+    } else {
+        DataType::Binary
+    };
+    r.make(cast_plain(cast_plain(a.expr, &from), &to), n)
+}
+
+/// `to_binary(str[, fmt])`: fmt hex (the default), utf-8 or base64.
+fn to_binary(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
+    use datafusion::arrow::datatypes::DataType;
+    let lname = name.to_lowercase();
+    arity(&lname, &args, &[1, 2])?;
+    let n = call_name(&lname, &args);
+    let fmt = match args.get(1).map(|f| &f.expr) {
+        None => "hex".to_string(),
+        Some(DFExpr::Literal(datafusion::common::ScalarValue::Utf8(Some(f)), _)) => {
+            f.to_lowercase()
+        }
+        Some(_) => {
+            return Err(SparkError::not_implemented(
+                "to_binary with a non-constant format",
+            ))
+        }
+    };
+    let a = args
+        .into_iter()
+        .next()
+        .ok_or_else(|| SparkError::internal("arity"))?;
+    let s = cast_plain(a.expr, &DataType::Utf8);
+    let e = match fmt.replace(['-', '_'], "").as_str() {
+        "utf8" => cast_plain(s, &DataType::Binary),
+        "hex" | "base64" => {
+            let decoded = df("decode", vec![s, lit(fmt.as_str())])?;
+            cast_plain(decoded, &DataType::Binary)
+        }
+        other => {
+            return Err(SparkError::not_implemented(&format!(
+                "to_binary format {other}"
+            )))
+        }
+    };
+    r.make(e, n)
+}
+
+/// `validate_utf8(str)`: strings are valid UTF-8 here, so the value itself.
+fn validate_utf8(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
+    let (a, n) = super::unary(name, args)?;
+    let e = super::spec::cast_arg(r, a, super::spec::Arg::Str)?;
     r.make(e, n)
 }

@@ -14,6 +14,7 @@ from ember.sql.column import Column
 from ember.sql.functions.builtin import _fn, lit
 
 __all__ = [
+    "dateadd",
     "convert_timezone", "curdate", "current_date", "current_timestamp", "current_timezone",
     "date_diff", "date_format", "date_from_unix_date", "date_part", "date_trunc", "datepart",
     "dayname", "dayofweek", "extract", "from_unixtime", "from_utc_timestamp", "last_day",
@@ -82,12 +83,21 @@ def second(col: Any) -> Column:
     return _fn("second", col)
 
 
+def _days(v: Any) -> Any:
+    """A column name or Column as it is; a number becomes a literal."""
+    return lit(v) if isinstance(v, int) and not isinstance(v, bool) else v
+
+
 def date_add(start: Any, days: Any) -> Column:
-    return _fn("date_add", start, _value(days))
+    return _fn("date_add", start, _days(days))
+
+
+def dateadd(start: Any, days: Any) -> Column:
+    return _fn("date_add", start, _days(days))
 
 
 def date_sub(start: Any, days: Any) -> Column:
-    return _fn("date_sub", start, _value(days))
+    return _fn("date_sub", start, _days(days))
 
 
 def datediff(end: Any, start: Any) -> Column:
@@ -95,7 +105,7 @@ def datediff(end: Any, start: Any) -> Column:
 
 
 def add_months(start: Any, months: Any) -> Column:
-    return _fn("add_months", start, _value(months))
+    return _fn("add_months", start, _days(months))
 
 
 def substring(str: Any, pos: Any, len: Any) -> Column:

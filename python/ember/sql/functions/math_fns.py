@@ -8,6 +8,7 @@ from ember.sql.column import Column
 from ember.sql.functions._args import _fn, _num, _opt, _value
 
 __all__ = [
+    "negate",
     "bin", "conv", "log1p",
     "acos", "acosh", "asin", "asinh", "atan", "atanh", "atan2", "cbrt", "ceil",
     "ceiling", "cos", "cosh", "cot", "csc", "degrees", "e", "exp", "expm1", "factorial",
@@ -57,6 +58,7 @@ hex = _unary("hex", "Hexadecimal text of a number, string or binary.")
 unhex = _unary("unhex", "The binary whose hexadecimal text is given.")
 negative = _unary("negative", "The value negated.")
 positive = _unary("positive", "The value itself.")
+negate = _unary("negative", "The value negated.")
 toDegrees = _unary("degrees", "Radians to degrees (deprecated name of ``degrees``).")
 toRadians = _unary("radians", "Degrees to radians (deprecated name of ``radians``).")
 

@@ -9,6 +9,8 @@ from ember.sql.functions._args import _fn, _num
 from ember.sql.functions.builtin import lit
 
 __all__ = [
+    "current_catalog", "current_user", "decode", "encode", "session_user", "to_binary",
+    "try_validate_utf8", "user", "validate_utf8",
     "assert_true", "raise_error",
     "try_add", "try_divide", "try_mod", "try_multiply", "try_subtract",
     "hash", "current_database", "current_schema", "isnotnull",
@@ -211,3 +213,47 @@ def raise_error(errMsg: Any) -> Column:
     from ember.sql.functions.builtin import lit
 
     return _fn("raise_error", errMsg if isinstance(errMsg, Column) else lit(errMsg))
+
+
+def _nullary(name: str, doc: str):
+    def f() -> Column:
+        return _fn(name)
+
+    f.__name__ = f.__qualname__ = name
+    f.__doc__ = doc
+    return f
+
+
+current_catalog = _nullary("current_catalog", "The current catalog (spark_catalog).")
+current_user = _nullary("current_user", "The user running the session.")
+user = _nullary("user", "The user running the session.")
+session_user = _nullary("session_user", "The user running the session.")
+
+
+def encode(col: Any, charset: str) -> Column:
+    """The string as bytes in ``charset`` (UTF-8)."""
+    from ember.sql.functions.builtin import lit
+
+    return _fn("encode", col, lit(charset))
+
+
+def decode(col: Any, charset: str) -> Column:
+    """The bytes as a string in ``charset`` (UTF-8)."""
+    from ember.sql.functions.builtin import lit
+
+    return _fn("decode", col, lit(charset))
+
+
+def to_binary(col: Any, format: Optional[Any] = None) -> Column:
+    """The string as bytes, read as ``format``: hex (default), utf-8 or base64."""
+    return _fn("to_binary", col, *([] if format is None else [format]))
+
+
+def validate_utf8(str: Any) -> Column:
+    """The string, which is valid UTF-8."""
+    return _fn("validate_utf8", str)
+
+
+def try_validate_utf8(str: Any) -> Column:
+    """The string, which is valid UTF-8."""
+    return _fn("try_validate_utf8", str)
