@@ -87,6 +87,31 @@ pub fn count_distinct(r: &Resolver, args: Vec<Resolved>) -> Result<Resolved> {
             .collect::<Vec<_>>()
             .join(", ")
     );
+    if args.len() > 1 {
+        // Distinct tuples of rows where every value is non-null.
+        let all_set = args
+            .iter()
+            .map(|a| a.expr.clone().is_not_null())
+            .reduce(|a, b| a.and(b))
+            .ok_or_else(|| SparkError::internal("arity"))?;
+        let mut fields = vec![];
+        for (i, a) in args.into_iter().enumerate() {
+            fields.push(datafusion::prelude::lit(format!("c{i}")));
+            fields.push(a.expr);
+        }
+        let tuple = datafusion::functions::core::expr_fn::named_struct(fields);
+        let e = datafusion::logical_expr::Expr::AggregateFunction(
+            datafusion::logical_expr::expr::AggregateFunction::new_udf(
+                datafusion::functions_aggregate::count::count_udaf(),
+                vec![tuple],
+                true,
+                Some(Box::new(all_set)),
+                vec![],
+                None,
+            ),
+        );
+        return r.make(e, name);
+    }
     let a = one("count", args)?;
     r.make(agg::count_distinct(a.expr), name)
 }

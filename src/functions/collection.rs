@@ -5,6 +5,7 @@ use datafusion::arrow::datatypes::DataType;
 use datafusion::logical_expr::{when, Expr as DFExpr};
 use datafusion::prelude::lit;
 
+use super::spec::{cast_arg, Arg};
 use super::spec::{df, f, fd, Arg::*, Imp::*, Lit, Spec};
 use super::{arity, call_name, Builder};
 use crate::error::{Result, SparkError};
@@ -22,7 +23,7 @@ pub(super) const SPECS: &[Spec] = &[
     f("array_min", "", &[1], &[Any], Df("array_min")),
     f("array_position", "", &[2], &[Any], Expr(array_position)),
     f("array_remove", "", &[2], &[Any], Df("array_remove_all")),
-    f("array_repeat", "", &[2], &[Any, Int], Spark("array_repeat")),
+    f("array_repeat", "", &[2], &[Any, Int], Typed(array_repeat)),
     f("array_union", "", &[2], &[Any], Df("array_union")),
     f("array_intersect", "", &[2], &[Any], Df("array_intersect")),
     f("array_except", "", &[2], &[Any], Df("array_except")),
@@ -108,6 +109,19 @@ fn array_size(args: Vec<DFExpr>) -> Result<DFExpr> {
         .next()
         .ok_or_else(|| SparkError::internal("arity"))?;
     Ok(cast_plain(df("array_length", vec![a])?, &DataType::Int32))
+}
+
+/// `array_repeat(x, n)`: an array of n copies of x.
+fn array_repeat(r: &Resolver, args: Vec<Resolved>) -> Result<DFExpr> {
+    let t = args[0].data_type.clone();
+    let mut it = args.into_iter();
+    let (Some(x), Some(n)) = (it.next(), it.next()) else {
+        return Err(SparkError::internal("arity"));
+    };
+    let n = cast_arg(r, n, Arg::Int)?;
+    let e = super::spec::spark("array_repeat", vec![x.expr, n])?;
+    let item = std::sync::Arc::new(datafusion::arrow::datatypes::Field::new("element", t, true));
+    Ok(cast_plain(e, &DataType::List(item)))
 }
 
 /// NULL where `a` is NULL, else `value`.

@@ -512,6 +512,10 @@ fn unit_argument(name: &str, raw: &FunctionArguments, args: &mut [Expr]) {
 
 pub fn convert(e: &SqlExpr) -> Result<Expr> {
     Ok(match e {
+        // "text" is a string in Spark SQL (doubleQuotedIdentifiers is off).
+        SqlExpr::Identifier(i) if i.quote_style == Some('"') => {
+            Expr::Literal(Literal::String(unescape(&i.value)))
+        }
         SqlExpr::Identifier(i) => Expr::col(ident_name(std::slice::from_ref(i))),
         SqlExpr::CompoundIdentifier(parts) => Expr::col(ident_name(parts)),
         SqlExpr::Value(v) => Expr::Literal(value(&v.value)?),

@@ -14,7 +14,7 @@ RUNNER = Path(__file__).with_name("run.py")
 
 # Passing docstrings per module, as last measured.
 FLOORS = {
-    "functions": 288,
+    "functions": 292,
     "column": 31,
     "dataframe": 63,
     "group": 5,

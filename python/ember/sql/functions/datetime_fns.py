@@ -110,7 +110,7 @@ def add_months(start: Any, months: Any) -> Column:
 
 def substring(str: Any, pos: Any, len: Any) -> Column:
     """``len`` characters of ``str`` from 1-based position ``pos``."""
-    return _fn("substring", str, _value(pos), _value(len))
+    return _fn("substring", str, _days(pos), _days(len))
 
 
 def _unary(name: str, doc: str):
