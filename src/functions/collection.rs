@@ -79,7 +79,19 @@ pub(super) const TABLE: &[(&str, Builder)] = &[
     ("element_at", element_at),
     ("try_element_at", element_at),
     ("get", get),
+    ("array_sort", array_sort),
 ];
+
+/// The comparator Spark shows for `array_sort` without one.
+const DEFAULT_COMPARATOR: &str = "lambdafunction((IF(((namedlambdavariable() IS NULL) AND (namedlambdavariable() IS NULL)), 0, (IF((namedlambdavariable() IS NULL), 1, (IF((namedlambdavariable() IS NULL), -1, (IF((namedlambdavariable() < namedlambdavariable()), -1, (IF((namedlambdavariable() > namedlambdavariable()), 1, 0)))))))))), namedlambdavariable(), namedlambdavariable())";
+
+/// `array_sort(a)`: ascending, NULLs last (a comparator is not supported).
+fn array_sort(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
+    let (a, _) = super::unary(name, args)?;
+    let n = format!("array_sort({}, {DEFAULT_COMPARATOR})", a.name);
+    let e = df("array_sort", vec![a.expr, lit("ASC"), lit("NULLS LAST")])?;
+    r.make(e, n)
+}
 
 fn two(args: Vec<DFExpr>) -> Result<(DFExpr, DFExpr)> {
     let mut it = args.into_iter();

@@ -9,6 +9,7 @@ from ember.sql.functions._args import _fn, _num, _opt, _value
 from ember.sql.functions.builtin import lit
 
 __all__ = [
+    "array_sort",
     "array_compact",
     "array_append", "array_contains", "array_distinct", "array_except", "array_intersect",
     "array_join", "array_max", "array_min", "array_position", "array_prepend",
@@ -154,3 +155,14 @@ def get(col: Any, index: Any) -> Column:
 
 
 array_compact = _unary("array_compact", "The array without its NULL elements.")
+
+
+def array_sort(col: Any, comparator: Optional[Any] = None) -> Column:
+    """The array sorted ascending, NULLs last."""
+    if comparator is not None:
+        from ember.errors import PySparkNotImplementedError
+
+        raise PySparkNotImplementedError(
+            errorClass="NOT_IMPLEMENTED", messageParameters={"feature": "array_sort comparator"}
+        )
+    return _fn("array_sort", col)
