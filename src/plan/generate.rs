@@ -29,15 +29,42 @@ const GENERATORS: [&str; 6] = [
 ];
 
 /// A generator call (under optional aliases): name, argument, aliases.
-fn generator(e: &Expr) -> Option<(String, &Expr, Vec<String>)> {
+/// `stack(n, v1, …)` is `inline` of an array of n structs `col0, col1, …`.
+fn generator(e: &Expr) -> Option<(String, Expr, Vec<String>)> {
     match e {
         Expr::Alias { expr, names, .. } => generator(expr).map(|(n, a, _)| (n, a, names.clone())),
         Expr::Sql { parsed, .. } => generator(parsed),
         Expr::Function { name, args, .. } if GENERATORS.contains(&name.to_lowercase().as_str()) => {
             match args.as_slice() {
-                [a] => Some((name.to_lowercase(), a, vec![])),
+                [a] => Some((name.to_lowercase(), a.clone(), vec![])),
                 _ => None,
             }
+        }
+        Expr::Function { name, args, .. } if name.eq_ignore_ascii_case("stack") => {
+            let [Expr::Literal(crate::expr::Literal::Integer(n)), values @ ..] = args.as_slice()
+            else {
+                return None;
+            };
+            let n = usize::try_from(*n).ok().filter(|n| *n > 0)?;
+            let width = values.len().div_ceil(n);
+            let rows = (0..n)
+                .map(|row| {
+                    let mut fields = vec![];
+                    for col in 0..width {
+                        // A missing value is a NULL of its column's type.
+                        let v = values.get(row * width + col).cloned().unwrap_or_else(|| {
+                            let first = values[col].clone();
+                            Expr::call("nullif", vec![first.clone(), first])
+                        });
+                        fields.push(Expr::Literal(crate::expr::Literal::String(format!(
+                            "col{col}"
+                        ))));
+                        fields.push(v);
+                    }
+                    Expr::call("named_struct", fields)
+                })
+                .collect();
+            Some(("inline".into(), Expr::call("array", rows), vec![]))
         }
         _ => None,
     }
@@ -72,7 +99,7 @@ pub fn select(frame: &Frame, settings: &Settings, exprs: &[Expr]) -> Result<Fram
             items.push(e.clone());
             continue;
         };
-        let (next, outputs) = generate(&cur, settings, &name, arg)?;
+        let (next, outputs) = generate(&cur, settings, &name, &arg)?;
         cur = next;
         if !aliases.is_empty() && aliases.len() != outputs.len() {
             return Err(alias_mismatch(outputs.len(), &aliases));
@@ -234,7 +261,7 @@ pub fn lateral(
     } else {
         name
     };
-    let (mut next, outputs) = generate(frame, settings, &name, arg)?;
+    let (mut next, outputs) = generate(frame, settings, &name, &arg)?;
     if !aliases.is_empty() && aliases.len() != outputs.len() {
         return Err(alias_mismatch(outputs.len(), aliases));
     }

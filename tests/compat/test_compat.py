@@ -14,7 +14,7 @@ RUNNER = Path(__file__).with_name("run.py")
 
 # Passing docstrings per module, as last measured.
 FLOORS = {
-    "functions": 292,
+    "functions": 293,
     "column": 31,
     "dataframe": 63,
     "group": 5,

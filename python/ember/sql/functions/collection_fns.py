@@ -9,7 +9,7 @@ from ember.sql.functions._args import _fn, _num, _opt, _value
 from ember.sql.functions.builtin import lit
 
 __all__ = [
-    "array_sort",
+    "array_sort", "stack",
     "array_compact",
     "array_append", "array_contains", "array_distinct", "array_except", "array_intersect",
     "array_join", "array_max", "array_min", "array_position", "array_prepend",
@@ -166,3 +166,13 @@ def array_sort(col: Any, comparator: Optional[Any] = None) -> Column:
             errorClass="NOT_IMPLEMENTED", messageParameters={"feature": "array_sort comparator"}
         )
     return _fn("array_sort", col)
+
+
+def stack(*cols: Any) -> Column:
+    """Generator: ``stack(n, v1, v2, …)`` spreads the values over n rows."""
+    from ember.sql.column import _to_col_jc
+    from ember.sql.functions.builtin import _N
+
+    return Column(
+        _N.call("stack", [_value(c)._jc if not isinstance(c, str) else _to_col_jc(c) for c in cols])
+    )
