@@ -9,7 +9,7 @@ from ember.sql.functions._args import _fn, _num
 from ember.sql.functions.builtin import lit
 
 __all__ = [
-    "current_catalog", "current_user", "decode", "encode", "session_user", "to_binary",
+    "call_function", "current_catalog", "current_user", "decode", "encode", "session_user", "to_binary",
     "try_validate_utf8", "user", "validate_utf8",
     "assert_true", "raise_error",
     "try_add", "try_divide", "try_mod", "try_multiply", "try_subtract",
@@ -257,3 +257,11 @@ def validate_utf8(str: Any) -> Column:
 def try_validate_utf8(str: Any) -> Column:
     """The string, which is valid UTF-8."""
     return _fn("try_validate_utf8", str)
+
+
+def call_function(funcName: str, *cols: Any) -> Column:
+    """The built-in function ``funcName`` called on the columns."""
+    from ember.sql.column import _to_col_jc
+    from ember.sql.functions.builtin import _N
+
+    return Column(_N.call(funcName, [_to_col_jc(c) for c in cols]))
