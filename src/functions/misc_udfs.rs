@@ -30,6 +30,9 @@ pub(super) const TABLE: &[(&str, Builder)] = &[
     ("array_compact", array_compact),
     ("assert_true", assert_true),
     ("raise_error", raise_error),
+    ("rand", rand),
+    ("random", rand),
+    ("randn", rand),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -42,17 +45,47 @@ enum Kind {
     ArrayCompact,
     AssertTrue,
     RaiseError,
+    /// Seeded uniform [0, 1) (or standard normal) numbers, one per row in
+    /// the order the rows arrive.
+    Random {
+        seed: i64,
+        normal: bool,
+    },
 }
 
-#[derive(Debug, PartialEq, Eq, Hash)]
+#[derive(Debug)]
 struct RowUdf {
     kind: Kind,
     name: String,
     signature: Signature,
+    /// The generator's state for `Random`.
+    state: std::sync::Mutex<u64>,
+}
+
+impl PartialEq for RowUdf {
+    fn eq(&self, other: &Self) -> bool {
+        self.kind == other.kind && self.name == other.name
+    }
+}
+
+impl Eq for RowUdf {}
+
+impl std::hash::Hash for RowUdf {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.kind.hash(h);
+        self.name.hash(h);
+    }
 }
 
 fn call(kind: Kind, name: &str, args: Vec<DFExpr>) -> DFExpr {
-    let volatility = if matches!(kind, Kind::AssertTrue | Kind::RaiseError) {
+    let seed = match &kind {
+        Kind::Random { seed, .. } => *seed as u64,
+        _ => 0,
+    };
+    let volatility = if matches!(
+        kind,
+        Kind::AssertTrue | Kind::RaiseError | Kind::Random { .. }
+    ) {
         Volatility::Volatile
     } else {
         Volatility::Immutable
@@ -60,7 +93,12 @@ fn call(kind: Kind, name: &str, args: Vec<DFExpr>) -> DFExpr {
     ScalarUDF::new_from_impl(RowUdf {
         kind,
         name: format!("spark_{name}"),
-        signature: Signature::any(args.len(), volatility),
+        signature: if args.is_empty() {
+            Signature::nullary(volatility)
+        } else {
+            Signature::any(args.len(), volatility)
+        },
+        state: std::sync::Mutex::new(seed),
     })
     .call(args)
 }
@@ -141,6 +179,37 @@ fn assert_true(r: &Resolver, name: &str, mut args: Vec<Resolved>) -> Result<Reso
     )
 }
 
+/// `rand([seed])`, `randn([seed])`: named with the seed, a random one
+/// when none is given, as Spark names them.
+fn rand(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
+    let lname = name.to_lowercase();
+    arity(&lname, &args, &[0, 1])?;
+    let seed = match args.first().map(|a| &a.expr) {
+        None => std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as i64),
+        Some(DFExpr::Literal(v, _)) => match v.clone().cast_to(&DataType::Int64).ok() {
+            Some(ScalarValue::Int64(Some(s))) => s,
+            Some(ScalarValue::Int64(None)) => 0,
+            _ => {
+                return Err(SparkError::illegal_argument(format!(
+                    "{lname} expects an integer seed"
+                )))
+            }
+        },
+        Some(_) => {
+            return Err(SparkError::illegal_argument(format!(
+                "{lname} expects a constant seed"
+            )))
+        }
+    };
+    let normal = lname == "randn";
+    let shown = if normal { "randn" } else { "rand" };
+    let n = format!("{shown}({seed})");
+    let e = call(Kind::Random { seed, normal }, shown, vec![]);
+    r.make(e, n)
+}
+
 fn raise_error(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
     let (a, n) = super::unary(name, args)?;
     let e = call(
@@ -162,7 +231,7 @@ impl ScalarUDFImpl for RowUdf {
 
     fn return_type(&self, arg_types: &[DataType]) -> DFResult<DataType> {
         Ok(match self.kind {
-            Kind::Log1p => DataType::Float64,
+            Kind::Log1p | Kind::Random { .. } => DataType::Float64,
             Kind::ArrayCompact => arg_types[0].clone(),
             Kind::AssertTrue | Kind::RaiseError => DataType::Null,
             _ => DataType::Utf8,
@@ -170,10 +239,12 @@ impl ScalarUDFImpl for RowUdf {
     }
 
     fn invoke_with_args(&self, args: ScalarFunctionArgs) -> DFResult<ColumnarValue> {
-        let all_scalar = args
-            .args
-            .iter()
-            .all(|a| matches!(a, ColumnarValue::Scalar(_)));
+        // A random number per row, even without arguments.
+        let all_scalar = !matches!(self.kind, Kind::Random { .. })
+            && args
+                .args
+                .iter()
+                .all(|a| matches!(a, ColumnarValue::Scalar(_)));
         let a = ColumnarValue::values_to_arrays(&args.args)?;
         let n = args.number_rows;
         let out = self.eval(&a, n)?;
@@ -192,6 +263,30 @@ fn strings(a: &ArrayRef) -> DFResult<StringArray> {
 impl RowUdf {
     fn eval(&self, a: &[ArrayRef], n: usize) -> DFResult<ArrayRef> {
         Ok(match self.kind {
+            Kind::Random { normal, .. } => {
+                let mut state = self.state.lock().map_err(|_| {
+                    datafusion::error::DataFusionError::Execution("rand state".into())
+                })?;
+                let mut next = || {
+                    *state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+                    let mut z = *state;
+                    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+                    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+                    ((z ^ (z >> 31)) >> 11) as f64 / (1u64 << 53) as f64
+                };
+                let out: Float64Array = (0..n)
+                    .map(|_| {
+                        if normal {
+                            // Box–Muller.
+                            let (u1, u2) = (next().max(f64::MIN_POSITIVE), next());
+                            Some((-2.0 * u1.ln()).sqrt() * (2.0 * std::f64::consts::PI * u2).cos())
+                        } else {
+                            Some(next())
+                        }
+                    })
+                    .collect();
+                Arc::new(out)
+            }
             Kind::Log1p => {
                 let x = a[0].as_primitive::<Float64Type>();
                 let out: Float64Array = x.iter().map(|v| v.map(f64::ln_1p)).collect();

@@ -8,7 +8,7 @@ from ember.sql.column import Column
 from ember.sql.functions._args import _fn, _num, _opt, _value
 
 __all__ = [
-    "negate",
+    "negate", "rand", "randn", "random",
     "bin", "conv", "log1p",
     "acos", "acosh", "asin", "asinh", "atan", "atanh", "atan2", "cbrt", "ceil",
     "ceiling", "cos", "cosh", "cot", "csc", "degrees", "e", "exp", "expm1", "factorial",
@@ -138,3 +138,18 @@ def conv(col: Any, fromBase: int, toBase: int) -> Column:
     from ember.sql.functions.builtin import lit
 
     return _fn("conv", col, lit(fromBase), lit(toBase))
+
+
+def rand(seed: Optional[int] = None) -> Column:
+    """Uniform random numbers in [0, 1), reproducible for a seed."""
+    return _fn("rand", *([] if seed is None else [_value(seed)]))
+
+
+def random(seed: Optional[int] = None) -> Column:
+    """Uniform random numbers in [0, 1), reproducible for a seed."""
+    return _fn("rand", *([] if seed is None else [_value(seed)]))
+
+
+def randn(seed: Optional[int] = None) -> Column:
+    """Standard normal random numbers, reproducible for a seed."""
+    return _fn("randn", *([] if seed is None else [_value(seed)]))
