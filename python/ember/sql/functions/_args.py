@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import inspect
 from typing import Any
 
 from ember.sql.column import Column
 from ember.sql.functions.builtin import _fn, lit
 
-__all__ = ["_fn", "_value", "_num", "_opt"]
+__all__ = ["_fn", "_value", "_num", "_opt", "_unary", "_nullary", "_binary"]
 
 
 def _value(v: Any) -> Column:
@@ -28,3 +29,40 @@ def _opt(*args: Any) -> list:
             break
         out.append(a)
     return out
+
+
+def _named(f: Any, name: str, doc: str, params: list) -> Any:
+    f.__name__ = f.__qualname__ = name
+    f.__doc__ = doc
+    kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
+    f.__signature__ = inspect.Signature([inspect.Parameter(p, kind) for p in params])
+    return f
+
+
+def _unary(name: str, doc: str, param: str = "col") -> Any:
+    """``name(col)`` as a function of one column (parameter ``param``)."""
+
+    def f(*args: Any, **kwargs: Any) -> Column:
+        (value,) = args or (kwargs[param],)
+        return _fn(name, value)
+
+    return _named(f, name, doc, [param])
+
+
+def _binary(name: str, doc: str, params: tuple = ("col1", "col2")) -> Any:
+    """``name(a, b)`` as a function of two columns."""
+
+    def f(*args: Any, **kwargs: Any) -> Column:
+        values = list(args) + [kwargs[p] for p in params[len(args) :]]
+        return _fn(name, *values)
+
+    return _named(f, name, doc, list(params))
+
+
+def _nullary(name: str, doc: str) -> Any:
+    """``name()``."""
+
+    def f() -> Column:
+        return _fn(name)
+
+    return _named(f, name, doc, [])

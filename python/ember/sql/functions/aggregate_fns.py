@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from ember.sql.column import Column
-from ember.sql.functions._args import _fn, _value
+from ember.sql.functions._args import _binary, _fn, _unary, _value
 from ember.sql.functions.builtin import lit
 
 __all__ = [
@@ -18,24 +18,6 @@ __all__ = [
     "covar_samp", "every", "median", "percentile_approx", "some", "std", "stddev",
     "stddev_pop", "stddev_samp", "var_pop", "var_samp", "variance",
 ]  # fmt: skip
-
-
-def _unary(name: str, doc: str):
-    def f(col: Any) -> Column:
-        return _fn(name, col)
-
-    f.__name__ = f.__qualname__ = name
-    f.__doc__ = doc
-    return f
-
-
-def _binary(name: str, doc: str):
-    def f(col1: Any, col2: Any) -> Column:
-        return _fn(name, col1, col2)
-
-    f.__name__ = f.__qualname__ = name
-    f.__doc__ = doc
-    return f
 
 
 array_agg = _unary("array_agg", "The group's values as an array (NULLs skipped).")

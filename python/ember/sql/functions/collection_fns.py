@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from ember.sql.column import Column
-from ember.sql.functions._args import _fn, _num, _opt, _value
+from ember.sql.functions._args import _fn, _num, _opt, _unary, _value
 from ember.sql.functions.builtin import lit
 
 __all__ = [
@@ -18,15 +18,6 @@ __all__ = [
     "map_from_arrays", "map_from_entries", "map_keys", "map_values", "sequence",
     "shuffle", "size", "slice", "sort_array", "str_to_map", "try_element_at",
 ]  # fmt: skip
-
-
-def _unary(name: str, doc: str):
-    def f(col: Any) -> Column:
-        return _fn(name, col)
-
-    f.__name__ = f.__qualname__ = name
-    f.__doc__ = doc
-    return f
 
 
 size = _unary("size", "Number of elements of an array or map; NULL for NULL.")

@@ -11,6 +11,7 @@ from typing import Any, Optional
 
 from ember.errors import PySparkValueError
 from ember.sql.column import Column
+from ember.sql.functions._args import _nullary, _unary
 from ember.sql.functions.builtin import _fn, lit
 
 __all__ = [
@@ -111,24 +112,6 @@ def add_months(start: Any, months: Any) -> Column:
 def substring(str: Any, pos: Any, len: Any) -> Column:
     """``len`` characters of ``str`` from 1-based position ``pos``."""
     return _fn("substring", str, _days(pos), _days(len))
-
-
-def _unary(name: str, doc: str):
-    def f(col: Any) -> Column:
-        return _fn(name, col)
-
-    f.__name__ = f.__qualname__ = name
-    f.__doc__ = doc
-    return f
-
-
-def _nullary(name: str, doc: str):
-    def f() -> Column:
-        return _fn(name)
-
-    f.__name__ = f.__qualname__ = name
-    f.__doc__ = doc
-    return f
 
 
 dayofweek = _unary("dayofweek", "Day of the week, 1 (Sunday) to 7 (Saturday).")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from ember.sql.column import Column
-from ember.sql.functions._args import _fn, _num, _opt, _value
+from ember.sql.functions._args import _fn, _num, _opt, _unary, _value
 
 __all__ = [
     "negate", "rand", "randn", "random",
@@ -16,15 +16,6 @@ __all__ = [
     "positive", "pow", "power", "radians", "rint", "round", "sec", "sign", "signum", "sin",
     "sinh", "tan", "tanh", "toDegrees", "toRadians", "unhex",
 ]  # fmt: skip
-
-
-def _unary(name: str, doc: str):
-    def f(col: Any) -> Column:
-        return _fn(name, col)
-
-    f.__name__ = f.__qualname__ = name
-    f.__doc__ = doc
-    return f
 
 
 acos = _unary("acos", "Inverse cosine, in radians.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from ember.sql.column import Column
-from ember.sql.functions._args import _fn, _num
+from ember.sql.functions._args import _fn, _nullary, _num, _unary
 from ember.sql.functions.builtin import lit
 
 __all__ = [
@@ -20,15 +20,6 @@ __all__ = [
     "shiftright", "shiftrightunsigned", "typeof", "uuid", "version", "width_bucket",
     "xxhash64", "zeroifnull",
 ]  # fmt: skip
-
-
-def _unary(name: str, doc: str):
-    def f(col: Any) -> Column:
-        return _fn(name, col)
-
-    f.__name__ = f.__qualname__ = name
-    f.__doc__ = doc
-    return f
 
 
 md5 = _unary("md5", "MD5 digest, as hex text.")
@@ -213,15 +204,6 @@ def raise_error(errMsg: Any) -> Column:
     from ember.sql.functions.builtin import lit
 
     return _fn("raise_error", errMsg if isinstance(errMsg, Column) else lit(errMsg))
-
-
-def _nullary(name: str, doc: str):
-    def f() -> Column:
-        return _fn(name)
-
-    f.__name__ = f.__qualname__ = name
-    f.__doc__ = doc
-    return f
 
 
 current_catalog = _nullary("current_catalog", "The current catalog (spark_catalog).")

@@ -3,11 +3,10 @@ replacing, encodings, URLs."""
 
 from __future__ import annotations
 
-import inspect
 from typing import Any, Optional
 
 from ember.sql.column import Column
-from ember.sql.functions._args import _fn, _num, _opt, _value
+from ember.sql.functions._args import _fn, _num, _opt, _unary, _value
 from ember.sql.functions.builtin import lit
 
 __all__ = [
@@ -26,38 +25,26 @@ __all__ = [
 ]  # fmt: skip
 
 
-def _unary(name: str, param: str, doc: str):
-    def f(*args: Any, **kwargs: Any) -> Column:
-        (value,) = args or (kwargs[param],)
-        return _fn(name, value)
-
-    f.__name__ = f.__qualname__ = name
-    f.__doc__ = doc
-    kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
-    f.__signature__ = inspect.Signature([inspect.Parameter(param, kind)])  # type: ignore
-    return f
-
-
-ascii = _unary("ascii", "col", "The code point of the first character.")
-base64 = _unary("base64", "col", "Base64 text of a binary (or string).")
-unbase64 = _unary("unbase64", "col", "The binary a base64 text encodes.")
-bit_length = _unary("bit_length", "col", "Length in bits.")
-octet_length = _unary("octet_length", "col", "Length in bytes.")
-char = _unary("char", "col", "The character of a code point (modulo 256).")
-chr = _unary("chr", "n", "The character of a code point (modulo 256).")
-char_length = _unary("char_length", "str", "Length in characters.")
-character_length = _unary("character_length", "str", "Length in characters.")
-length = _unary("length", "col", "Length in characters (bytes for binaries).")
-initcap = _unary("initcap", "col", "Each word capitalised, the rest lower case.")
-lcase = _unary("lcase", "str", "Lower case.")
-ucase = _unary("ucase", "str", "Upper case.")
-reverse = _unary("reverse", "col", "A string, or an array, reversed.")
-soundex = _unary("soundex", "col", "The Soundex code.")
-is_valid_utf8 = _unary("is_valid_utf8", "str", "Whether a string is valid UTF-8.")
-make_valid_utf8 = _unary("make_valid_utf8", "str", "Invalid UTF-8 replaced by U+FFFD.")
-url_encode = _unary("url_encode", "str", "``application/x-www-form-urlencoded`` text.")
-url_decode = _unary("url_decode", "str", "A URL-encoded text decoded.")
-try_url_decode = _unary("try_url_decode", "str", "``url_decode``, NULL on bad input.")
+ascii = _unary("ascii", "The code point of the first character.", "col")
+base64 = _unary("base64", "Base64 text of a binary (or string).", "col")
+unbase64 = _unary("unbase64", "The binary a base64 text encodes.", "col")
+bit_length = _unary("bit_length", "Length in bits.", "col")
+octet_length = _unary("octet_length", "Length in bytes.", "col")
+char = _unary("char", "The character of a code point (modulo 256).", "col")
+chr = _unary("chr", "The character of a code point (modulo 256).", "n")
+char_length = _unary("char_length", "Length in characters.", "str")
+character_length = _unary("character_length", "Length in characters.", "str")
+length = _unary("length", "Length in characters (bytes for binaries).", "col")
+initcap = _unary("initcap", "Each word capitalised, the rest lower case.", "col")
+lcase = _unary("lcase", "Lower case.", "str")
+ucase = _unary("ucase", "Upper case.", "str")
+reverse = _unary("reverse", "A string, or an array, reversed.", "col")
+soundex = _unary("soundex", "The Soundex code.", "col")
+is_valid_utf8 = _unary("is_valid_utf8", "Whether a string is valid UTF-8.", "str")
+make_valid_utf8 = _unary("make_valid_utf8", "Invalid UTF-8 replaced by U+FFFD.", "str")
+url_encode = _unary("url_encode", "``application/x-www-form-urlencoded`` text.", "str")
+url_decode = _unary("url_decode", "A URL-encoded text decoded.", "str")
+try_url_decode = _unary("try_url_decode", "``url_decode``, NULL on bad input.", "str")
 
 
 def ltrim(col: Any, trim: Optional[Any] = None) -> Column:
@@ -203,7 +190,7 @@ def try_parse_url(url: Any, partToExtract: Any, key: Optional[Any] = None) -> Co
     return _fn("try_parse_url", url, partToExtract, *_opt(key))
 
 
-quote = _unary("quote", "str", "The string in single quotes, quotes inside escaped.")
+quote = _unary("quote", "The string in single quotes, quotes inside escaped.", "str")
 
 
 def concat(*cols: Any) -> Column:
