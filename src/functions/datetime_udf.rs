@@ -191,21 +191,7 @@ impl ScalarUDFImpl for DtUdf {
     }
 
     fn invoke_with_args(&self, args: ScalarFunctionArgs) -> DFResult<ColumnarValue> {
-        let n = args.number_rows;
-        let all_scalar = args
-            .args
-            .iter()
-            .all(|a| matches!(a, ColumnarValue::Scalar(_)));
-        let arrays = ColumnarValue::values_to_arrays(&args.args)?;
-        let rows = if all_scalar { 1 } else { n };
-        let out = self.eval(&arrays, rows).map_err(to_df_error)?;
-        if all_scalar {
-            Ok(ColumnarValue::Scalar(
-                datafusion::common::ScalarValue::try_from_array(&out, 0)?,
-            ))
-        } else {
-            Ok(ColumnarValue::Array(out))
-        }
+        super::udfs::invoke_rowwise(&args, false, |a, n| self.eval(a, n).map_err(to_df_error))
     }
 }
 

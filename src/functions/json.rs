@@ -200,17 +200,7 @@ impl ScalarUDFImpl for JsonUdf {
     }
 
     fn invoke_with_args(&self, args: ScalarFunctionArgs) -> DFResult<ColumnarValue> {
-        let all_scalar = args
-            .args
-            .iter()
-            .all(|a| matches!(a, ColumnarValue::Scalar(_)));
-        let a = ColumnarValue::values_to_arrays(&args.args)?;
-        let out = self.eval(&a)?;
-        if all_scalar {
-            Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(&out, 0)?))
-        } else {
-            Ok(ColumnarValue::Array(out))
-        }
+        super::udfs::invoke_rowwise(&args, false, |a, _| self.eval(a))
     }
 }
 

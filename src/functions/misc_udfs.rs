@@ -240,19 +240,8 @@ impl ScalarUDFImpl for RowUdf {
 
     fn invoke_with_args(&self, args: ScalarFunctionArgs) -> DFResult<ColumnarValue> {
         // A random number per row, even without arguments.
-        let all_scalar = !matches!(self.kind, Kind::Random { .. })
-            && args
-                .args
-                .iter()
-                .all(|a| matches!(a, ColumnarValue::Scalar(_)));
-        let a = ColumnarValue::values_to_arrays(&args.args)?;
-        let n = args.number_rows;
-        let out = self.eval(&a, n)?;
-        if all_scalar {
-            Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(&out, 0)?))
-        } else {
-            Ok(ColumnarValue::Array(out))
-        }
+        let per_row = matches!(self.kind, Kind::Random { .. });
+        super::udfs::invoke_rowwise(&args, per_row, |a, n| self.eval(a, n))
     }
 }
 

@@ -89,6 +89,31 @@ pub fn array_get(array: DFExpr, index: DFExpr, ansi: bool) -> DFExpr {
     )
 }
 
+/// Runs a row-wise kernel on the arguments as arrays. A call whose
+/// arguments are all scalars (and is not `per_row`) gives a scalar; the
+/// kernel gets the number of rows to produce.
+pub fn invoke_rowwise(
+    args: &ScalarFunctionArgs,
+    per_row: bool,
+    kernel: impl FnOnce(&[ArrayRef], usize) -> DFResult<ArrayRef>,
+) -> DFResult<ColumnarValue> {
+    let scalar = !per_row
+        && args
+            .args
+            .iter()
+            .all(|a| matches!(a, ColumnarValue::Scalar(_)));
+    let arrays = ColumnarValue::values_to_arrays(&args.args)?;
+    let rows = if scalar { 1 } else { args.number_rows };
+    let out = kernel(&arrays, rows)?;
+    if scalar {
+        Ok(ColumnarValue::Scalar(
+            datafusion::common::ScalarValue::try_from_array(&out, 0)?,
+        ))
+    } else {
+        Ok(ColumnarValue::Array(out))
+    }
+}
+
 pub fn array_has_null(array: DFExpr) -> DFExpr {
     call(Kind::HasNull, "spark_array_has_null", vec![array])
 }
@@ -122,20 +147,7 @@ impl ScalarUDFImpl for SparkUdf {
     }
 
     fn invoke_with_args(&self, args: ScalarFunctionArgs) -> DFResult<ColumnarValue> {
-        let n = args.number_rows;
-        let all_scalar = args
-            .args
-            .iter()
-            .all(|a| matches!(a, ColumnarValue::Scalar(_)));
-        let arrays = ColumnarValue::values_to_arrays(&args.args)?;
-        let out = self.eval(&arrays, n)?;
-        if all_scalar {
-            Ok(ColumnarValue::Scalar(
-                datafusion::common::ScalarValue::try_from_array(&out, 0)?,
-            ))
-        } else {
-            Ok(ColumnarValue::Array(out))
-        }
+        invoke_rowwise(&args, false, |a, n| self.eval(a, n))
     }
 }
 
