@@ -14,7 +14,7 @@ the function's output), so the time is the function and the scan, not the
 transfer to Python. Per engine and case: one warm-up run, then the median
 of ``--runs`` runs (default 3), in ms. Each engine runs in its own process;
 PySpark and DuckDB come from the peers' virtualenv when this Python lacks
-them (``$EMBER_BENCH_PEERS`` or ``benches/.venv-peers``, see tpch.py).
+them (as ``benches/tpch.py`` finds them).
 
 Results: ``benches/results/functions.md``.
 """
@@ -62,10 +62,11 @@ CASES = {
     ),
 }
 
+# engine → its label; engines are found (or installed) as tpch.py finds them.
 ENGINES = {
-    "ember": ("Ember", "ember", None),
-    "duckdb": ("DuckDB", "duckdb", "duckdb"),
-    "pyspark": ("PySpark 4.3 local[2]", "pyspark", "pyspark==4.3.0"),
+    "ember": ("Ember",),
+    "duckdb": ("DuckDB",),
+    "pyspark": ("PySpark 4.3 local[2]",),
 }
 
 
@@ -144,22 +145,6 @@ def child(engine: str, path: str, runs: int, out: str) -> None:
     pathlib.Path(out).write_text(json.dumps(results))
 
 
-def engine_python(engine: str) -> str:
-    module = ENGINES[engine][1]
-    if (
-        subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True).returncode
-        == 0
-    ):
-        return sys.executable
-    peers = pathlib.Path(os.environ.get("EMBER_BENCH_PEERS", HERE / ".venv-peers"))
-    python = peers / "bin" / "python"
-    if not python.exists():
-        subprocess.run([sys.executable, "-m", "venv", str(peers)], check=True)
-    if subprocess.run([str(python), "-c", f"import {module}"], capture_output=True).returncode:
-        subprocess.run([str(python), "-m", "pip", "install", "-q", ENGINES[engine][2]], check=True)
-    return str(python)
-
-
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     p.add_argument("--rows", type=int, default=10_000_000)
@@ -173,6 +158,8 @@ def main() -> None:
     if args.child:
         child(args.child, args.path, args.runs, args.out)
         return
+    from tpch import engine_python  # the same engines' Pythons as TPC-H
+
     path = data_file(args.rows)
     engines = ["ember", "duckdb"] + (["pyspark"] if args.pyspark else [])
     results = {}

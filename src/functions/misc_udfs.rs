@@ -470,7 +470,7 @@ fn format_grouped(x: f64, d: usize) -> String {
     if !x.is_finite() {
         return x.to_string();
     }
-    let text = match rust_decimal_round(x, d) {
+    let text = match round_half_even_text(x, d) {
         Some(t) => t,
         None => format!("{x:.d$}"),
     };
@@ -496,7 +496,7 @@ fn format_grouped(x: f64, d: usize) -> String {
 }
 
 /// The shortest decimal text of x rounded half-even to d places.
-fn rust_decimal_round(x: f64, d: usize) -> Option<String> {
+fn round_half_even_text(x: f64, d: usize) -> Option<String> {
     let shortest = format!("{x}");
     let (neg, body) = match shortest.strip_prefix('-') {
         Some(b) => (true, b.to_string()),

@@ -39,14 +39,15 @@ def _named(f: Any, name: str, doc: str, params: list) -> Any:
     return f
 
 
-def _unary(name: str, doc: str, param: str = "col") -> Any:
-    """``name(col)`` as a function of one column (parameter ``param``)."""
+def _unary(name: str, doc: str, param: str = "col", public: str = "") -> Any:
+    """``name(col)`` as a function of one column (parameter ``param``),
+    called ``public`` in Python when that differs from the SQL name."""
 
     def f(*args: Any, **kwargs: Any) -> Column:
         (value,) = args or (kwargs[param],)
         return _fn(name, value)
 
-    return _named(f, name, doc, [param])
+    return _named(f, public or name, doc, [param])
 
 
 def _binary(name: str, doc: str, params: tuple = ("col1", "col2")) -> Any:

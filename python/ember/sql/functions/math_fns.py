@@ -49,9 +49,13 @@ hex = _unary("hex", "Hexadecimal text of a number, string or binary.")
 unhex = _unary("unhex", "The binary whose hexadecimal text is given.")
 negative = _unary("negative", "The value negated.")
 positive = _unary("positive", "The value itself.")
-negate = _unary("negative", "The value negated.")
-toDegrees = _unary("degrees", "Radians to degrees (deprecated name of ``degrees``).")
-toRadians = _unary("radians", "Degrees to radians (deprecated name of ``radians``).")
+negate = _unary("negative", "The value negated.", public="negate")
+toDegrees = _unary(
+    "degrees", "Radians to degrees (an old name of ``degrees``).", public="toDegrees"
+)
+toRadians = _unary(
+    "radians", "Degrees to radians (an old name of ``radians``).", public="toRadians"
+)
 
 
 def e() -> Column:
