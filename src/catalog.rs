@@ -100,10 +100,16 @@ impl SaveMode {
             "overwrite" => SaveMode::Overwrite,
             "error" | "errorifexists" | "default" => SaveMode::ErrorIfExists,
             "ignore" => SaveMode::Ignore,
-            other => {
-                return Err(SparkError::illegal_argument(format!(
-                    "Unknown save mode: {other}. Accepted save modes are 'overwrite', 'append', 'ignore', 'error', 'errorifexists', 'default'."
-                )))
+            _ => {
+                return Err(SparkError::new(
+                    ErrorKind::Analysis,
+                    "INVALID_SAVE_MODE",
+                    "42000",
+                    format!(
+                        "The specified save mode \"{mode}\" is invalid. Valid save modes include \"append\", \"overwrite\", \"ignore\", \"error\", \"errorifexists\", and \"default\"."
+                    ),
+                    &[("mode", format!("\"{mode}\""))],
+                ))
             }
         })
     }

@@ -42,6 +42,8 @@ pub struct Session {
     current_db: RwLock<String>,
     /// Views replaced by their materialised rows by `CACHE TABLE`, by name.
     cached_views: RwLock<HashMap<String, Frame>>,
+    /// Managed tables cached in memory (`CACHE TABLE t`), by `db.name`.
+    cached_tables: RwLock<HashMap<String, Frame>>,
     /// The session itself, for planning a persistent view's SQL on lookup.
     me: std::sync::Weak<Session>,
 }
@@ -122,6 +124,7 @@ impl Session {
             global_views,
             current_db: RwLock::new("default".into()),
             cached_views: RwLock::default(),
+            cached_tables: RwLock::default(),
             me: me.clone(),
         });
         for (k, v) in conf {
@@ -356,9 +359,22 @@ impl Session {
     pub async fn cache_view(&self, name: &str) -> Result<()> {
         let key = name.to_lowercase();
         let Some(frame) = self.temp_view(&key) else {
-            return Err(self.lookup_table(name).err().unwrap_or_else(|| {
-                SparkError::not_implemented("CACHE TABLE on a table that is not a temporary view")
-            }));
+            // A managed table: its rows, computed now, replace its scan.
+            let frame = self.lookup_table(name)?;
+            let Some(table_key) = self.table_key(name)? else {
+                return Err(SparkError::not_implemented(
+                    "CACHE TABLE on a global temporary view",
+                ));
+            };
+            if self.is_cached(name) {
+                return Ok(());
+            }
+            let batches = self.execute(&frame).await?;
+            let cached = crate::plan::ops::from_batches(frame.output_schema(), batches)?;
+            if let Ok(mut c) = self.cached_tables.write() {
+                c.insert(table_key, cached);
+            }
+            return Ok(());
         };
         if self.is_cached(&key) {
             return Ok(());
@@ -371,7 +387,41 @@ impl Session {
         self.create_view(&key, cached, true, false)
     }
 
+    /// The `db.name` key of a managed table's name; none for a temporary
+    /// or global temporary view.
+    fn table_key(&self, name: &str) -> Result<Option<String>> {
+        let parts = crate::plan::parse_attribute_name(name)?;
+        Ok(match parts.as_slice() {
+            [n] if self.temp_view(n).is_some() => None,
+            [n] => Some(format!("{}.{}", self.current_database(), n.to_lowercase())),
+            [db, _] if db.eq_ignore_ascii_case("global_temp") => None,
+            [db, n] | [_, db, n] => Some(format!("{}.{}", db.to_lowercase(), n.to_lowercase())),
+            _ => None,
+        })
+    }
+
+    /// Forgets a managed table's cached rows (after it changes).
+    pub fn invalidate_table(&self, db: &str, name: &str) {
+        if let Ok(mut c) = self.cached_tables.write() {
+            c.remove(&format!("{}.{}", db.to_lowercase(), name.to_lowercase()));
+        }
+    }
+
+    fn cached_table(&self, db: &str, name: &str) -> Option<Frame> {
+        self.cached_tables.read().ok().and_then(|c| {
+            c.get(&format!("{}.{}", db.to_lowercase(), name.to_lowercase()))
+                .cloned()
+        })
+    }
+
     pub fn uncache_view(&self, name: &str) -> bool {
+        if let Ok(Some(k)) = self.table_key(name) {
+            if let Ok(mut c) = self.cached_tables.write() {
+                if c.remove(&k).is_some() {
+                    return true;
+                }
+            }
+        }
         let key = name.to_lowercase();
         let original = self
             .cached_views
@@ -385,6 +435,11 @@ impl Session {
     }
 
     pub fn is_cached(&self, name: &str) -> bool {
+        if let Ok(Some(k)) = self.table_key(name) {
+            if self.cached_tables.read().is_ok_and(|c| c.contains_key(&k)) {
+                return true;
+            }
+        }
         self.cached_views
             .read()
             .map(|c| c.contains_key(&name.to_lowercase()))
@@ -399,6 +454,9 @@ impl Session {
             .unwrap_or_default();
         for n in names {
             self.uncache_view(&n);
+        }
+        if let Ok(mut c) = self.cached_tables.write() {
+            c.clear();
         }
     }
 
@@ -431,6 +489,9 @@ impl Session {
     /// A managed table as a frame, if it exists.
     pub fn read_table(&self, db: &str, name: &str) -> Result<Option<Frame>> {
         use datafusion::logical_expr::{lit, Expr as DFExpr, LogicalPlanBuilder};
+        if let Some(cached) = self.cached_table(db, name) {
+            return Ok(Some(cached));
+        }
         let warehouse = self.warehouse();
         let Some(meta) = warehouse.read_meta(db, name)? else {
             return self.read_view(db, name);
@@ -611,6 +672,7 @@ impl Session {
                 Ok(RecordBatch::try_new(Arc::clone(&schema), cols)?)
             })
             .collect::<Result<Vec<_>>>()?;
+        self.invalidate_table(db, name);
         self.warehouse()
             .write(db, name, &schema, &spark, &batches, mode, &spec)
     }
@@ -634,6 +696,19 @@ impl Session {
             )?);
         }
         Ok(out)
+    }
+
+    /// Runs a frame as one stream of batches (its partitions merged), for
+    /// passes that fold over every row without holding them.
+    pub async fn execute_stream(
+        &self,
+        frame: &Frame,
+    ) -> Result<datafusion::physical_plan::SendableRecordBatchStream> {
+        let physical = self.physical_plan(frame).await?;
+        Ok(datafusion::physical_plan::execute_stream(
+            physical,
+            self.ctx.task_ctx(),
+        )?)
     }
 
     /// Plans a frame for execution, with the rule set its shape needs.

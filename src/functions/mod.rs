@@ -185,3 +185,23 @@ pub fn arity(name: &str, args: &[Resolved], expected: &[usize]) -> Result<()> {
         ],
     ))
 }
+
+// ---- datetime text helpers, for the file sources -----------------------
+
+/// A compiled Spark datetime pattern, for parsing.
+pub type DatetimeTok = datetime_format::Tok;
+
+/// Compiles a Spark datetime pattern for parsing.
+pub fn compile_datetime_parse(pattern: &str) -> Result<Vec<DatetimeTok>> {
+    datetime_format::compile_for_parse(pattern)
+}
+
+/// Whether a text parses with a compiled Spark datetime pattern.
+pub fn parses_datetime(toks: &[DatetimeTok], text: &str) -> bool {
+    datetime_format::parse(toks, text).is_ok()
+}
+
+/// Whether a text casts to a timestamp (Spark's `stringToTimestamp`).
+pub fn cast_to_local_datetime(text: &str) -> Option<chrono::NaiveDateTime> {
+    datetime_zone::cast_to_local(text).map(|(dt, _)| dt)
+}

@@ -160,6 +160,51 @@ impl PySession {
         })
     }
 
+    #[pyo3(signature = (format, paths, schema, options))]
+    fn read_files(
+        &self,
+        py: Python<'_>,
+        format: String,
+        paths: Vec<String>,
+        schema: Option<String>,
+        options: std::collections::BTreeMap<String, String>,
+    ) -> PyResult<PyDataFrame> {
+        let session = std::sync::Arc::clone(&self.inner);
+        let options = crate::io::Options::new(options);
+        let frame = super::wait_for(py, async move {
+            crate::io::read(&session, &format, &paths, schema.as_deref(), &options).await
+        })?;
+        Ok(self.df(frame))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn save_files(
+        &self,
+        py: Python<'_>,
+        df: PyRef<'_, PyDataFrame>,
+        path: String,
+        format: String,
+        mode: String,
+        partition_by: Vec<String>,
+        options: std::collections::BTreeMap<String, String>,
+    ) -> PyResult<()> {
+        let session = std::sync::Arc::clone(&self.inner);
+        let frame = df.inner.frame.clone();
+        let options = crate::io::Options::new(options);
+        super::wait_for(py, async move {
+            crate::io::write::save(
+                &session,
+                &frame,
+                &path,
+                &format,
+                &mode,
+                &partition_by,
+                &options,
+            )
+            .await
+        })
+    }
+
     fn read_parquet(&self, py: Python<'_>, paths: Vec<String>) -> PyResult<PyDataFrame> {
         let session = std::sync::Arc::clone(&self.inner);
         let frame = super::wait_for(py, async move {
