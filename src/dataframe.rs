@@ -305,6 +305,21 @@ impl DataFrame {
         })
     }
 
+    /// The optimised plan with its internal column ids numbered by first
+    /// appearance: equal for frames that compute the same rows the same way.
+    pub fn semantic_text(&self) -> Result<String> {
+        let text = self.session.optimized_plan_text(&self.frame)?;
+        let re = regex::Regex::new(r"#\d+").map_err(|e| SparkError::internal(e.to_string()))?;
+        let mut seen: std::collections::HashMap<String, usize> = Default::default();
+        Ok(re
+            .replace_all(&text, |c: &regex::Captures<'_>| {
+                let n = seen.len();
+                let id = *seen.entry(c[0].to_string()).or_insert(n);
+                format!("#{id}")
+            })
+            .into_owned())
+    }
+
     /// A frame reading through a cache of this one; runs once, on first use.
     pub fn cached(&self) -> Result<Self> {
         let (frame, table) = cached(&self.frame)?;

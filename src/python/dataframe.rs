@@ -195,6 +195,10 @@ impl PyDataFrame {
         wait_for(py, self.inner.explain_string(mode))
     }
 
+    fn semantic_text(&self) -> PyResult<String> {
+        self.inner.semantic_text().py()
+    }
+
     fn cached(&self) -> PyResult<Self> {
         Ok(self.inner.cached().py()?.into())
     }

@@ -526,6 +526,7 @@ fn drop_relation(session: &Session, c: &regex::Captures<'_>) -> Result<Frame> {
         }
         _ => {
             let (db, n) = qualified(session, &c[3])?;
+            session.invalidate_table(&db, &n);
             session.warehouse().drop_table(&db, &n)?
         }
     };

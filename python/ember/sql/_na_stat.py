@@ -705,3 +705,8 @@ class DataFrameStatFunctions:
         self, col: Any, fractions: Dict[Any, float], seed: Optional[int] = None
     ) -> "DataFrame":
         return self.df.sampleBy(col, fractions, seed)
+
+
+# PySpark defines these in ``pyspark.sql.dataframe``; so do their names here.
+DataFrameNaFunctions.__module__ = "ember.sql.dataframe"
+DataFrameStatFunctions.__module__ = "ember.sql.dataframe"

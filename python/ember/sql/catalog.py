@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, List, NamedTuple, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, NamedTuple, Optional
 
 from ember.errors import AnalysisException, PySparkNotImplementedError
 
@@ -61,6 +61,23 @@ class Function(NamedTuple):
     isTemporary: bool
 
 
+def _local(name: str) -> str:
+    """A name without the ``spark_catalog.`` prefix (the only catalog)."""
+    if name.lower().startswith("spark_catalog."):
+        return name[len("spark_catalog.") :]
+    return name
+
+
+def _like(pattern: Optional[str], name: str) -> bool:
+    """Spark's catalog patterns: ``*`` any characters, ``|`` alternatives."""
+    import re
+
+    if pattern is None:
+        return True
+    alts = [re.escape(a.strip()).replace("\\*", ".*") for a in pattern.split("|")]
+    return re.fullmatch("(?:%s)" % "|".join(alts), name, re.IGNORECASE) is not None
+
+
 def _quote(name: str) -> str:
     return ".".join("`%s`" % p.replace("`", "``") for p in name.split("."))
 
@@ -85,6 +102,8 @@ class Catalog:
             )
 
     def listCatalogs(self, pattern: Optional[str] = None) -> List[CatalogMetadata]:
+        if not _like(pattern, "spark_catalog"):
+            return []
         return [CatalogMetadata(name="spark_catalog", description=None)]
 
     def currentDatabase(self) -> str:
@@ -107,9 +126,11 @@ class Catalog:
         return out
 
     def databaseExists(self, dbName: str) -> bool:
+        dbName = _local(dbName)
         return any(d.name == dbName.lower() for d in self.listDatabases())
 
     def getDatabase(self, dbName: str) -> Database:
+        dbName = _local(dbName)
         for d in self.listDatabases():
             if d.name == dbName.lower():
                 return d
@@ -121,7 +142,7 @@ class Catalog:
     def listTables(
         self, dbName: Optional[str] = None, pattern: Optional[str] = None
     ) -> List[Table]:
-        query = "SHOW TABLES" + (" IN %s" % _quote(dbName) if dbName else "")
+        query = "SHOW TABLES" + (" IN %s" % _quote(_local(dbName)) if dbName else "")
         if pattern:
             query += " LIKE '%s'" % pattern
         out = []
@@ -141,7 +162,12 @@ class Catalog:
             )
         return out
 
+    def listViews(self, dbName: Optional[str] = None, pattern: Optional[str] = None) -> List[Table]:
+        """The views of a database, and the temporary views."""
+        return [t for t in self.listTables(dbName, pattern) if t.tableType in ("VIEW", "TEMPORARY")]
+
     def getTable(self, tableName: str) -> Table:
+        tableName = _local(tableName)
         name = tableName.split(".")[-1].strip("`").lower()
         db = tableName.rsplit(".", 1)[0] if "." in tableName else None
         for t in self.listTables(db):
@@ -211,6 +237,64 @@ class Catalog:
 
     def createExternalTable(self, *args: Any, **kwargs: Any) -> "DataFrame":
         return self.createTable(*args, **kwargs)
+
+    def dropTable(self, tableName: str, ifExists: bool = False, purge: bool = False) -> None:
+        """Drops a managed table (``DROP TABLE``)."""
+        self._spark.sql(
+            "DROP TABLE %s%s%s"
+            % ("IF EXISTS " if ifExists else "", _quote(tableName), " PURGE" if purge else "")
+        )
+
+    def dropView(self, viewName: str, ifExists: bool = False) -> None:
+        """Drops a view (``DROP VIEW``)."""
+        self._spark.sql("DROP VIEW %s%s" % ("IF EXISTS " if ifExists else "", _quote(viewName)))
+
+    def truncateTable(self, tableName: str) -> None:
+        """Removes every row of a managed table, keeping its definition."""
+        df = self._spark.table(tableName)
+        df.limit(0).write.insertInto(tableName, overwrite=True)
+
+    def analyzeTable(self, tableName: str, noScan: bool = False) -> None:
+        """Statistics are computed when queries run; checks the table exists."""
+        self._spark.table(tableName)
+
+    def getCreateTableString(self, tableName: str, asSerde: bool = False) -> str:
+        """The ``CREATE TABLE`` statement of a managed table."""
+        schema = self._spark.table(tableName).schema
+        rows = self._spark.sql("DESCRIBE TABLE EXTENDED %s" % _quote(tableName)).collect()
+        info = {r[0]: r[1] for r in rows}
+        name = info.get("Table", tableName.split(".")[-1])
+        db = info.get("Database", self.currentDatabase())
+        cols = ",\n".join(
+            "  %s %s%s"
+            % (_quote(f.name), f.dataType.simpleString().upper(), "" if f.nullable else " NOT NULL")
+            for f in schema.fields
+        )
+        out = "CREATE TABLE spark_catalog.%s.%s (\n%s)\nUSING %s" % (
+            db,
+            name,
+            cols,
+            info.get("Provider", "parquet"),
+        )
+        partition = [c.name for c in self.listColumns(tableName) if c.isPartition]
+        if partition:
+            out += "\nPARTITIONED BY (%s)" % ", ".join(partition)
+        return out + "\n"
+
+    def createDatabase(
+        self, dbName: str, ifNotExists: bool = False, properties: Optional[Dict[str, str]] = None
+    ) -> None:
+        """Creates a database (a folder of the warehouse)."""
+        self._spark.sql(
+            "CREATE DATABASE %s%s" % ("IF NOT EXISTS " if ifNotExists else "", _quote(dbName))
+        )
+
+    def dropDatabase(self, dbName: str, ifExists: bool = False, cascade: bool = False) -> None:
+        """Drops a database (``cascade`` drops its tables too)."""
+        self._spark.sql(
+            "DROP DATABASE %s%s%s"
+            % ("IF EXISTS " if ifExists else "", _quote(dbName), " CASCADE" if cascade else "")
+        )
 
     def dropTempView(self, viewName: str) -> bool:
         return self._jss.drop_temp_view(viewName)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Optional,
 from ember import _native
 from ember.errors import PySparkAttributeError, PySparkValueError
 from ember.sql import _na_stat
+from ember.sql._dataframe_more import DataFrameMore
 from ember.sql.column import Column, _col_from_name, _type_error
 from ember.sql.types import Row, StructType, _make_row_factory
 from ember.storagelevel import StorageLevel
@@ -30,7 +31,7 @@ def _flatten(cols: Tuple[Any, ...]) -> List[Any]:
     return list(cols)
 
 
-class DataFrame:
+class DataFrame(DataFrameMore):
     """A table of rows with a schema; built by a :class:`SparkSession`."""
 
     def __init__(self, jdf: Any, sparkSession: "SparkSession") -> None:
@@ -117,6 +118,27 @@ class DataFrame:
             raise _type_error("colName", "str", colName)
         return Column(_N.regex(colName))
 
+    def _ordinals(self, cols: Tuple[Any, ...], sort: bool = False) -> Tuple[Any, ...]:
+        """Column ordinals (1-based; negative sorts descending) as Columns."""
+        from ember.errors import PySparkIndexError
+
+        if len(cols) == 1 and isinstance(cols[0], (list, tuple)):
+            cols = tuple(cols[0])
+        out = []
+        for c in cols:
+            if isinstance(c, int) and not isinstance(c, bool):
+                if c == 0 and sort:
+                    raise PySparkIndexError(errorClass="ZERO_INDEX", messageParameters={})
+                if c < 1 and not sort:
+                    raise PySparkIndexError(
+                        errorClass="INDEX_NOT_POSITIVE", messageParameters={"index": str(c)}
+                    )
+                col = self[abs(c) - 1]
+                out.append(col.desc() if c < 0 else col)
+            else:
+                out.append(c)
+        return tuple(out)
+
     def _jcols(self, cols: Tuple[Any, ...]) -> List[Any]:
         out = []
         for c in _flatten(cols):
@@ -149,7 +171,7 @@ class DataFrame:
         """Groups the rows by the given columns for aggregation."""
         from ember.sql.group import GroupedData
 
-        return GroupedData(self._jcols(cols), self)
+        return GroupedData(self._jcols(self._ordinals(cols)), self)
 
     groupby = groupBy
 
@@ -164,13 +186,13 @@ class DataFrame:
         """Groups by every prefix of ``cols`` (and the whole frame)."""
         from ember.sql.group import GroupedData
 
-        return GroupedData(self._jcols(cols), self, "rollup")
+        return GroupedData(self._jcols(self._ordinals(cols)), self, "rollup")
 
     def cube(self, *cols: Any) -> "GroupedData":
         """Groups by every subset of ``cols``."""
         from ember.sql.group import GroupedData
 
-        return GroupedData(self._jcols(cols), self, "cube")
+        return GroupedData(self._jcols(self._ordinals(cols)), self, "cube")
 
     def groupingSets(self, groupingSets: Any, *cols: Any) -> "GroupedData":
         """Groups by each of ``groupingSets`` (lists of expressions among ``cols``)."""
@@ -434,7 +456,7 @@ class DataFrame:
     drop_duplicates = dropDuplicates
 
     def _sort_cols(self, cols: Tuple[Any, ...], kwargs: Dict[str, Any]) -> List[Any]:
-        jcs = self._jcols(cols)
+        jcs = self._jcols(self._ordinals(cols, sort=True))
         if not jcs:
             raise PySparkValueError(
                 errorClass="CANNOT_BE_EMPTY", messageParameters={"item": "cols"}

@@ -261,7 +261,12 @@ class SparkSession:
             sqlQuery = bind(sqlQuery, args)
         if kwargs:
             sqlQuery = sqlQuery.format(**{k: _sql_arg(self, k, v) for k, v in kwargs.items()})
-        return DataFrame(self._jss.sql(sqlQuery), self)
+        df = DataFrame(self._jss.sql(sqlQuery), self)
+        # A command's rows (SHOW, DESCRIBE, SET, …) are computed here, locally.
+        words = sqlQuery.split(None, 1)
+        if words and words[0].upper() in ("SHOW", "DESCRIBE", "DESC", "SET", "EXPLAIN", "LIST"):
+            df._local_command = True
+        return df
 
     @property
     def catalog(self) -> "Catalog":
