@@ -15,7 +15,7 @@ RUNNER = Path(__file__).with_name("run.py")
 # Passing docstrings per module, as last measured.
 FLOORS = {
     "functions": 293,
-    "column": 31,
+    "column": 32,
     "dataframe": 83,
     "group": 5,
     "window": 5,

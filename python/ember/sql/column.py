@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from ember import _native
 from ember.errors import PySparkAttributeError, PySparkTypeError, PySparkValueError
@@ -165,6 +165,10 @@ class Column:
         if len(cols) == 1 and isinstance(cols[0], (list, set, tuple)):
             cols = tuple(cols[0])
         return Column(_N.call("in", [self._jc] + [_to_jc(c) for c in cols]))
+
+    def transform(self, f: Callable[["Column"], "Column"]) -> "Column":
+        """``f(self)``: chains column-to-column functions."""
+        return f(self)
 
     def between(self, lowerBound: Any, upperBound: Any) -> "Column":
         return (self >= lowerBound) & (self <= upperBound)

@@ -139,6 +139,18 @@ class DataFrame(DataFrameMore):
                 out.append(c)
         return tuple(out)
 
+    def _group_labels(self, cols: Tuple[Any, ...]) -> List[str]:
+        """Grouping expressions as Spark prints them: a resolved column with
+        its type, a name as given."""
+        out = []
+        for c in _flatten(cols):
+            if isinstance(c, Column):
+                sub = self.select(c)
+                out.append("%s: %s" % sub.dtypes[0])
+            else:
+                out.append(str(c))
+        return out
+
     def _jcols(self, cols: Tuple[Any, ...]) -> List[Any]:
         out = []
         for c in _flatten(cols):
@@ -171,7 +183,10 @@ class DataFrame(DataFrameMore):
         """Groups the rows by the given columns for aggregation."""
         from ember.sql.group import GroupedData
 
-        return GroupedData(self._jcols(self._ordinals(cols)), self)
+        cols = self._ordinals(cols)
+        grouped = GroupedData(self._jcols(cols), self)
+        grouped._labels = self._group_labels(cols)
+        return grouped
 
     groupby = groupBy
 

@@ -37,6 +37,17 @@ class GroupedData:
         self._pivot = pivot
         self.session = df.sparkSession
 
+    def __repr__(self) -> str:
+        kinds = {"groupby": "GroupBy", "rollup": "Rollup", "cube": "Cube"}
+        kind = "Pivot" if self._pivot else kinds.get(self._kind, "GroupingSets")
+        value = ", ".join("%s: %s" % c for c in self._df.dtypes)
+        labels = getattr(self, "_labels", None) or [repr(c) for c in self._jgroups]
+        return "GroupedData[grouping expressions: [%s], value: [%s], type: %s]" % (
+            ", ".join(labels),
+            value,
+            kind,
+        )
+
     def agg(self, *exprs: Union[Column, Dict[str, str]]) -> "DataFrame":
         """Computes aggregates: Columns, or one dict of ``{column: function}``."""
         from ember.sql.dataframe import DataFrame
