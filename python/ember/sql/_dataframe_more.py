@@ -29,6 +29,29 @@ def _schema(schema: Union["StructType", str]) -> "StructType":
 class DataFrameMore:
     """Mixed into :class:`DataFrame`."""
 
+    def observe(self: "DataFrame", observation: Any, *exprs: "Column") -> "DataFrame":
+        """The same rows, with ``exprs`` (aggregates) observed: an
+        :class:`Observation` gives them after an action."""
+        from ember.sql.column import Column
+        from ember.sql.observation import Observation
+
+        if not exprs or not all(isinstance(e, Column) for e in exprs):
+            raise PySparkTypeError(
+                errorClass="NOT_LIST_OF_COLUMN",
+                messageParameters={"arg_name": "exprs", "arg_type": type(exprs).__name__},
+            )
+        if isinstance(observation, Observation):
+            return observation._on(self, list(exprs))
+        if isinstance(observation, str):
+            return self
+        raise PySparkTypeError(
+            errorClass="NOT_OBSERVATION_OR_STR",
+            messageParameters={
+                "arg_name": "observation",
+                "arg_type": type(observation).__name__,
+            },
+        )
+
     def registerTempTable(self: "DataFrame", name: str) -> None:
         """Deprecated alias of :meth:`createOrReplaceTempView`."""
         import warnings
