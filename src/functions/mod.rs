@@ -205,3 +205,24 @@ pub fn parses_datetime(toks: &[DatetimeTok], text: &str) -> bool {
 pub fn cast_to_local_datetime(text: &str) -> Option<chrono::NaiveDateTime> {
     datetime_zone::cast_to_local(text).map(|(dt, _)| dt)
 }
+
+/// Spark's cast of text to a date, timestamp or timestamp without zone
+/// (in the session time zone); `fail` raises on malformed text.
+pub fn cast_text_to_datetime(
+    expr: datafusion::logical_expr::Expr,
+    tz: String,
+    to: &crate::types::SparkType,
+    fail: bool,
+) -> Option<datafusion::logical_expr::Expr> {
+    use crate::types::SparkType;
+    let out = match to {
+        SparkType::Timestamp => datetime_udf::Out::Ts,
+        SparkType::TimestampNtz => datetime_udf::Out::Ntz,
+        SparkType::Date => datetime_udf::Out::Date,
+        _ => return None,
+    };
+    Some(datetime_udf::call(
+        datetime_udf::Kind::Cast { tz, out, fail },
+        vec![expr],
+    ))
+}

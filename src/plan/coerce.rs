@@ -52,6 +52,16 @@ pub fn cast(resolver: &Resolver, r: Resolved, to: &SparkType, ansi: bool) -> Res
     if let Some(e) = timestamp_seconds(&r, &from, to, &target) {
         return Ok(e);
     }
+    if from.is_string() {
+        if let Some(e) = crate::functions::cast_text_to_datetime(
+            r.expr.clone(),
+            resolver.settings.time_zone.clone(),
+            to,
+            ansi,
+        ) {
+            return Ok(e);
+        }
+    }
     let needs_check = from.is_string() || (from.is_numeric() && to.is_numeric());
     if !needs_check {
         return Ok(cast_plain(r.expr, &target));
