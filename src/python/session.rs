@@ -168,6 +168,11 @@ impl PySession {
         Ok(self.df(frame))
     }
 
+    /// Makes `f` callable by `name` from SQL text and `call_udf`.
+    fn register_udf(&self, name: &str, f: PyRef<'_, super::udf::PyUserFunction>) {
+        self.inner.udfs.register(name, f.inner.clone());
+    }
+
     fn sql(&self, py: Python<'_>, query: &str) -> PyResult<PyDataFrame> {
         let session = std::sync::Arc::clone(&self.inner);
         let text = query.to_string();

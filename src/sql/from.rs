@@ -216,7 +216,9 @@ fn aliased(frame: Frame, alias: Option<&ast::TableAlias>) -> Result<Frame> {
 fn referenced(e: &Expr, out: &mut Vec<String>) {
     match e {
         Expr::Column { name, .. } => out.push(name.to_lowercase()),
-        Expr::Function { args, .. } => args.iter().for_each(|a| referenced(a, out)),
+        Expr::Function { args, .. } | Expr::Udf { args, .. } => {
+            args.iter().for_each(|a| referenced(a, out))
+        }
         Expr::Alias { expr, .. } | Expr::Cast { expr, .. } | Expr::Named { expr, .. } => {
             referenced(expr, out)
         }

@@ -1,0 +1,232 @@
+"""User-defined table functions (``pyspark.sql.udtf``).
+
+A UDTF called on constant arguments (literals and expressions of them) runs
+its ``eval`` and ``terminate`` once and gives their rows as a DataFrame.
+Table arguments and lateral calls are not supported yet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional, Sequence, Type, Union
+
+from ember.errors import PySparkNotImplementedError, PySparkTypeError
+from ember.sql.column import Column
+from ember.sql.types import DataType, StructType, _parse_datatype_string
+from ember.util import PythonEvalType
+
+__all__ = [
+    "AnalyzeArgument",
+    "AnalyzeResult",
+    "OrderingColumn",
+    "PartitioningColumn",
+    "SelectedColumn",
+    "SkipRestOfInputTableException",
+    "UDTFRegistration",
+]
+
+
+@dataclass(frozen=True)
+class AnalyzeArgument:
+    """The argument for Python UDTF's analyze static method."""
+
+    dataType: DataType
+    value: Optional[Any]
+    isTable: bool
+    isConstantExpression: bool
+
+
+@dataclass(frozen=True)
+class PartitioningColumn:
+    """An expression the UDTF asks to partition the input table by."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class OrderingColumn:
+    """An expression the UDTF asks to order the input partition by."""
+
+    name: str
+    ascending: bool = True
+    overrideNullsFirst: Optional[bool] = None
+
+
+@dataclass(frozen=True)
+class SelectedColumn:
+    """An expression the UDTF asks to evaluate against the input table's columns."""
+
+    name: str
+    alias: str = ""
+
+
+@dataclass
+class AnalyzeResult:
+    """The return of Python UDTF's analyze static method."""
+
+    schema: StructType
+    withSinglePartition: bool = False
+    partitionBy: Sequence[PartitioningColumn] = field(default_factory=tuple)
+    orderBy: Sequence[OrderingColumn] = field(default_factory=tuple)
+    select: Sequence[SelectedColumn] = field(default_factory=tuple)
+
+
+class SkipRestOfInputTableException(Exception):
+    """Raised by ``eval`` when it is done consuming rows of the current partition."""
+
+
+def _not_implemented(feature: str) -> PySparkNotImplementedError:
+    return PySparkNotImplementedError(
+        errorClass="NOT_IMPLEMENTED", messageParameters={"feature": feature}
+    )
+
+
+def _create_udtf(
+    cls: Type,
+    returnType: Optional[Union[StructType, str]],
+    name: Optional[str] = None,
+    evalType: int = PythonEvalType.SQL_TABLE_UDF,
+    deterministic: bool = False,
+) -> "UserDefinedTableFunction":
+    return UserDefinedTableFunction(
+        cls, returnType=returnType, name=name, evalType=evalType, deterministic=deterministic
+    )
+
+
+def _create_py_udtf(
+    cls: Type,
+    returnType: Optional[Union[StructType, str]],
+    name: Optional[str] = None,
+    deterministic: bool = False,
+    useArrow: Optional[bool] = None,
+) -> "UserDefinedTableFunction":
+    eval_type = PythonEvalType.SQL_ARROW_TABLE_UDF if useArrow else PythonEvalType.SQL_TABLE_UDF
+    return _create_udtf(cls, returnType, name, eval_type, deterministic)
+
+
+def _create_pyarrow_udtf(
+    cls: Type,
+    returnType: Optional[Union[StructType, str]],
+    name: Optional[str] = None,
+    deterministic: bool = False,
+) -> "UserDefinedTableFunction":
+    return _create_udtf(cls, returnType, name, PythonEvalType.SQL_ARROW_UDTF, deterministic)
+
+
+class UserDefinedTableFunction:
+    """User-defined table function in Python.
+
+    Notes
+    -----
+    The constructor of this class is not supposed to be directly called.
+    Use :meth:`pyspark.sql.functions.udtf` to create this instance.
+    """
+
+    def __init__(
+        self,
+        func: Type,
+        returnType: Optional[Union[StructType, str]],
+        name: Optional[str] = None,
+        evalType: int = PythonEvalType.SQL_TABLE_UDF,
+        deterministic: bool = False,
+    ):
+        if not isinstance(func, type):
+            raise PySparkTypeError(
+                errorClass="INVALID_UDTF_HANDLER_TYPE",
+                messageParameters={"type": type(func).__name__},
+            )
+        if not hasattr(func, "eval"):
+            raise PySparkTypeError(
+                errorClass="INVALID_UDTF_NO_EVAL",
+                messageParameters={"name": func.__name__},
+            )
+        self.func = func
+        self._returnType = returnType
+        self._returnType_placeholder: Optional[StructType] = None
+        self._name = name or func.__name__
+        self.evalType = evalType
+        self.deterministic = deterministic
+
+    @property
+    def returnType(self) -> Optional[StructType]:
+        if self._returnType is None:
+            return None
+        if self._returnType_placeholder is None:
+            rt = self._returnType
+            if isinstance(rt, str):
+                rt = _parse_datatype_string(rt)
+            if not isinstance(rt, StructType):
+                raise PySparkTypeError(
+                    errorClass="UDTF_RETURN_TYPE_MISMATCH",
+                    messageParameters={"name": self._name, "return_type": f"{rt}"},
+                )
+            self._returnType_placeholder = rt
+        return self._returnType_placeholder
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        from ember.sql.session import SparkSession
+
+        spark = SparkSession.getActiveSession()
+        if spark is None:
+            raise _not_implemented("a UDTF call without an active session")
+        for a in list(args) + list(kwargs.values()):
+            if not isinstance(a, Column):
+                raise _not_implemented("UDTF calls with table arguments")
+        names = [f"_{i}" for i in range(len(args))] + list(kwargs)
+        cols = [c.alias(n) for c, n in zip(list(args) + list(kwargs.values()), names)]
+        if cols:
+            try:
+                probe = spark.range(1).select(*cols)
+                row = probe.first()
+            except Exception as exc:
+                raise _not_implemented("UDTF calls on non-constant arguments") from exc
+            types = [f.dataType for f in probe.schema.fields]
+            values = list(row)
+        else:
+            types, values = [], []
+        pos_values, kw_values = values[: len(args)], dict(zip(kwargs, values[len(args) :]))
+        schema = self.returnType
+        if schema is None:
+            analyze = getattr(self.func, "analyze", None)
+            if analyze is None:
+                raise PySparkTypeError(
+                    errorClass="INVALID_UDTF_RETURN_TYPE",
+                    messageParameters={"name": self._name},
+                )
+            arg = [AnalyzeArgument(t, v, False, True) for t, v in zip(types, values)]
+            result = analyze(*arg[: len(args)], **dict(zip(kwargs, arg[len(args) :])))
+            schema = result.schema
+        handler = self.func()
+        rows: list = []
+
+        def collect(out: Any) -> None:
+            if out is None:
+                return
+            for r in out:
+                rows.append(tuple(r) if not isinstance(r, tuple) else r)
+
+        if self.evalType == PythonEvalType.SQL_ARROW_UDTF:
+            raise _not_implemented("arrow_udtf")
+        try:
+            collect(handler.eval(*pos_values, **kw_values))
+        except SkipRestOfInputTableException:
+            pass
+        if hasattr(handler, "terminate"):
+            collect(handler.terminate())
+        return spark.createDataFrame(rows, schema)
+
+    def asDeterministic(self) -> "UserDefinedTableFunction":
+        """Updates UserDefinedTableFunction to deterministic."""
+        self.deterministic = True
+        return self
+
+
+class UDTFRegistration:
+    """Registers user-defined table functions for SQL; ``spark.udtf``."""
+
+    def __init__(self, sparkSession: Any):
+        self.sparkSession = sparkSession
+
+    def register(self, name: str, f: UserDefinedTableFunction) -> UserDefinedTableFunction:
+        """Register a Python user-defined table function as a SQL table function."""
+        raise _not_implemented("UDTFRegistration.register (table functions in SQL)")
