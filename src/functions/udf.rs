@@ -8,8 +8,8 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, RwLock};
 
-use datafusion::arrow::array::ArrayRef;
-use datafusion::arrow::datatypes::DataType;
+use datafusion::arrow::array::{ArrayRef, RecordBatch};
+use datafusion::arrow::datatypes::{DataType, SchemaRef};
 use datafusion::common::Result as DFResult;
 use datafusion::logical_expr::{
     ColumnarValue, ScalarFunctionArgs, ScalarUDF, ScalarUDFImpl, Signature, Volatility,
@@ -68,10 +68,28 @@ impl std::fmt::Debug for UdfRef {
     }
 }
 
-/// The functions a session registered by name (`spark.udf.register`).
-#[derive(Default, Debug)]
+/// A user-defined table function: the rows it gives for constant arguments.
+pub trait TableFunction: Send + Sync {
+    /// `args` hold one value each; `names` the keyword each was passed by.
+    fn call(
+        &self,
+        args: &[ArrayRef],
+        names: &[Option<String>],
+    ) -> Result<(SchemaRef, Vec<RecordBatch>)>;
+}
+
+/// The functions a session registered by name (`spark.udf.register`,
+/// `spark.udtf.register`).
+#[derive(Default)]
 pub struct Registry {
     by_name: RwLock<HashMap<String, UdfRef>>,
+    tables: RwLock<HashMap<String, Arc<dyn TableFunction>>>,
+}
+
+impl std::fmt::Debug for Registry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Registry")
+    }
 }
 
 impl Registry {
@@ -79,6 +97,19 @@ impl Registry {
         if let Ok(mut m) = self.by_name.write() {
             m.insert(name.to_lowercase(), f);
         }
+    }
+
+    pub fn register_table(&self, name: &str, f: Arc<dyn TableFunction>) {
+        if let Ok(mut m) = self.tables.write() {
+            m.insert(name.to_lowercase(), f);
+        }
+    }
+
+    pub fn table(&self, name: &str) -> Option<Arc<dyn TableFunction>> {
+        self.tables
+            .read()
+            .ok()
+            .and_then(|m| m.get(&name.to_lowercase()).cloned())
     }
 
     pub fn get(&self, name: &str) -> Option<UdfRef> {

@@ -173,6 +173,13 @@ impl PySession {
         self.inner.udfs.register(name, f.inner.clone());
     }
 
+    /// Makes a table function callable by `name` in SQL's FROM; `evaluate`
+    /// computes its rows (see `PyTableCallback`).
+    fn register_udtf(&self, name: &str, evaluate: Py<PyAny>) {
+        let f = super::udf::PyTableCallback { evaluate };
+        self.inner.udfs.register_table(name, Arc::new(f));
+    }
+
     fn sql(&self, py: Python<'_>, query: &str) -> PyResult<PyDataFrame> {
         let session = std::sync::Arc::clone(&self.inner);
         let text = query.to_string();

@@ -7,17 +7,17 @@
 
 use std::sync::Arc;
 
-use datafusion::arrow::array::ArrayRef;
-use datafusion::arrow::datatypes::Field;
+use datafusion::arrow::array::{ArrayRef, RecordBatch};
+use datafusion::arrow::datatypes::{Field, SchemaRef};
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyList, PyTuple};
 
 use super::column::PyColumn;
-use super::convert::{build_array, column_to_py};
+use super::convert::{build_array, column_to_py, rows_to_batch};
 use super::error::IntoPyResult;
 use crate::error::{ErrorKind, Result, SparkError};
 use crate::expr::Expr;
-use crate::functions::udf::{UdfCallback, UdfRef, UserFunction};
+use crate::functions::udf::{TableFunction, UdfCallback, UdfRef, UserFunction};
 use crate::types::SparkType;
 
 /// Calls `evaluate(columns, keywords, num_rows)` of a Python object.
@@ -110,6 +110,45 @@ fn python_error(py: Python<'_>, err: PyErr) -> SparkError {
             ("traceback".into(), traceback.clone()),
         ],
         message: format!("{msg}:\n{}", traceback.trim_end()),
+    }
+}
+
+/// Calls `evaluate(columns, keywords)` of a Python object, `columns` as for
+/// `PyCallback`; it gives `(rows, schema_json)`: rows of internal values.
+pub struct PyTableCallback {
+    pub evaluate: Py<PyAny>,
+}
+
+impl TableFunction for PyTableCallback {
+    fn call(
+        &self,
+        args: &[ArrayRef],
+        names: &[Option<String>],
+    ) -> Result<(SchemaRef, Vec<RecordBatch>)> {
+        Python::attach(|py| {
+            let run = || -> PyResult<(SchemaRef, Vec<RecordBatch>)> {
+                let columns = PyList::empty(py);
+                for a in args {
+                    let t = SparkType::from_arrow(a.data_type())
+                        .py()?
+                        .to_json()
+                        .to_string();
+                    let values = PyList::new(py, column_to_py(py, a.as_ref())?)?.into_any();
+                    columns.append(PyTuple::new(py, [values, t.into_pyobject(py)?.into_any()])?)?;
+                }
+                let out = self.evaluate.bind(py).call1((columns, names.to_vec()))?;
+                let (rows, schema): (Bound<'_, PyList>, String) = out.extract()?;
+                let schema = SparkType::from_json_str(&schema).py()?;
+                let (schema, batch) = rows_to_batch(py, &rows, &schema)?;
+                let batches = if batch.num_rows() == 0 {
+                    vec![]
+                } else {
+                    vec![batch]
+                };
+                Ok((schema, batches))
+            };
+            run().map_err(|e| python_error(py, e))
+        })
     }
 }
 

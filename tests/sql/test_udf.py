@@ -199,3 +199,39 @@ def test_pandas_grouped_aggregate(spark):
         Row(**{"sum_udf(v1)": 1}),
         Row(**{"sum_udf(v1)": 5}),
     ]
+
+
+def test_grouped_aggregate_over_a_window(spark):
+    import pandas as pd
+    from ember.sql import Window
+
+    @F.pandas_udf("double")
+    def mean_udf(v: pd.Series) -> float:
+        return v.mean()
+
+    df = spark.createDataFrame([(1, 1.0), (1, 2.0), (2, 3.0), (2, 5.0), (2, 10.0)], ("id", "v"))
+    w = Window.partitionBy("id").rowsBetween(Window.unboundedPreceding, Window.unboundedFollowing)
+    got = df.withColumn("mean_v", mean_udf("v").over(w)).orderBy("id", "v").collect()
+    assert [r.mean_v for r in got] == [1.5, 1.5, 6.0, 6.0, 6.0]
+
+
+def test_registered_udtf_in_sql(spark):
+    @F.udtf
+    class WithKwargs:
+        @staticmethod
+        def analyze(a, b, **kwargs):
+            from ember.sql.types import StructType
+
+            return F.AnalyzeResult(
+                StructType()
+                .add("a", a.dataType)
+                .add("b", b.dataType)
+                .add("x", kwargs["x"].dataType)
+            )
+
+        def eval(self, a, b, **kwargs):
+            yield a, b, kwargs["x"]
+
+    spark.udtf.register("test_udtf", WithKwargs)
+    got = spark.sql("SELECT * FROM test_udtf(1, x => 'x', b => 'b')").collect()
+    assert got == [Row(a=1, b="b", x="x")]

@@ -195,6 +195,19 @@ class _Evaluator:
         self.func, self.return_type, self.eval_type = func, return_type, eval_type
 
     def __call__(self, columns: list, keywords: list, num_rows: int) -> Any:
+        try:
+            return self._run(columns, keywords, num_rows)
+        except _UserError:
+            raise
+        except Exception as exc:
+            # A failure converting values: reported with its whole traceback.
+            error = _UserError(exc)
+            error._ember_traceback = "".join(
+                traceback.format_exception(type(exc), exc, exc.__traceback__)
+            )
+            raise error from None
+
+    def _run(self, columns: list, keywords: list, num_rows: int) -> Any:
         if self.eval_type in _AGG_EVAL_TYPES:
             return self._aggregate(columns, keywords)
         if self.eval_type in _PANDAS_EVAL_TYPES or self.eval_type in _ARROW_EVAL_TYPES:
@@ -225,9 +238,19 @@ class _Evaluator:
         """One group: every value of each argument in, one value out."""
         import pyarrow as pa
 
-        pandas = self.eval_type == PythonEvalType.SQL_GROUPED_AGG_PANDAS_UDF
-        args = [a.to_pandas() if pandas else a for a, _ in columns]
-        result = self._call(args, keywords)
+        pandas = self.eval_type in (
+            PythonEvalType.SQL_GROUPED_AGG_PANDAS_UDF,
+            PythonEvalType.SQL_GROUPED_AGG_PANDAS_ITER_UDF,
+        )
+        args = [_to_pandas(a) if pandas else a for a, _ in columns]
+        if self.eval_type in (
+            PythonEvalType.SQL_GROUPED_AGG_PANDAS_ITER_UDF,
+            PythonEvalType.SQL_GROUPED_AGG_ARROW_ITER_UDF,
+        ):
+            batch = args[0] if len(args) == 1 else tuple(args)
+            result = self._call([iter([batch])], [None])
+        else:
+            result = self._call(args, keywords)
         if hasattr(result, "as_py"):
             result = result.as_py()
         elif hasattr(result, "item") and not isinstance(result, (list, tuple, dict)):
@@ -238,7 +261,7 @@ class _Evaluator:
         import pyarrow as pa
 
         pandas = self.eval_type in _PANDAS_EVAL_TYPES
-        args = [a.to_pandas() if pandas else a for a, _ in columns]
+        args = [_to_pandas(a) if pandas else a for a, _ in columns]
         if self.eval_type in (
             PythonEvalType.SQL_SCALAR_PANDAS_ITER_UDF,
             PythonEvalType.SQL_SCALAR_ARROW_ITER_UDF,
@@ -252,7 +275,9 @@ class _Evaluator:
         else:
             result = self._call(args, keywords)
         target = _arrow_type(self.return_type)
-        if pandas:
+        if pandas and isinstance(self.return_type, StructType):
+            array = _struct_from_pandas(result, self.return_type)
+        elif pandas:
             array = pa.Array.from_pandas(result, type=target)
         elif isinstance(result, pa.ChunkedArray):
             array = result.combine_chunks()
@@ -268,6 +293,30 @@ class _Evaluator:
                 )
             )
         return array.__arrow_c_array__()
+
+
+def _to_pandas(array: Any) -> Any:
+    """A column as pandas gets it: a Series, or a DataFrame for a struct."""
+    import pyarrow as pa
+
+    if pa.types.is_struct(array.type):
+        import pandas as pd
+
+        names = [array.type.field(i).name for i in range(array.type.num_fields)]
+        return pd.DataFrame({n: _to_pandas(array.field(i)) for i, n in enumerate(names)})
+    return array.to_pandas()
+
+
+def _struct_from_pandas(result: Any, dt: StructType) -> Any:
+    """A pandas DataFrame (columns by name, else by position) as a struct array."""
+    import pyarrow as pa
+
+    columns = list(result.columns)
+    arrays = []
+    for i, f in enumerate(dt.fields):
+        col = result[f.name] if f.name in columns else result[columns[i]]
+        arrays.append(pa.Array.from_pandas(col, type=_arrow_type(f.dataType)))
+    return pa.StructArray.from_arrays(arrays, names=dt.names)
 
 
 def _concat(parts: list, pandas: bool) -> Any:
@@ -355,6 +404,8 @@ def _infer_eval_type(f: Callable[..., Any]) -> Optional[int]:
         ("pandas", "pandas"): E.SQL_SCALAR_PANDAS_UDF,
         ("pandas", None): E.SQL_GROUPED_AGG_PANDAS_UDF,
         ("pandas_iter", "pandas_iter"): E.SQL_SCALAR_PANDAS_ITER_UDF,
+        ("pandas_iter", None): E.SQL_GROUPED_AGG_PANDAS_ITER_UDF,
+        ("arrow_iter", None): E.SQL_GROUPED_AGG_ARROW_ITER_UDF,
         ("arrow", "arrow"): E.SQL_SCALAR_ARROW_UDF,
         ("arrow", None): E.SQL_GROUPED_AGG_ARROW_UDF,
         ("arrow_iter", "arrow_iter"): E.SQL_SCALAR_ARROW_ITER_UDF,
@@ -459,14 +510,6 @@ class UserDefinedFunction:
     @property
     def _native(self) -> Any:
         if self._native_placeholder is None:
-            if self.evalType in (
-                PythonEvalType.SQL_GROUPED_AGG_PANDAS_ITER_UDF,
-                PythonEvalType.SQL_GROUPED_AGG_ARROW_ITER_UDF,
-            ):
-                raise PySparkNotImplementedError(
-                    errorClass="NOT_IMPLEMENTED",
-                    messageParameters={"feature": "grouped aggregate UDFs over iterators"},
-                )
             aggregate = self.evalType in _AGG_EVAL_TYPES
             vectorized = aggregate or self.evalType in _PANDAS_EVAL_TYPES + _ARROW_EVAL_TYPES
             self._native_placeholder = _native.UserFunction(

@@ -184,7 +184,14 @@ class UserDefinedTableFunction:
             values = list(row)
         else:
             types, values = [], []
-        pos_values, kw_values = values[: len(args)], dict(zip(kwargs, values[len(args) :]))
+        keywords = [None] * len(args) + list(kwargs)
+        rows, schema = self._rows(types, values, keywords)
+        return spark.createDataFrame(rows, schema)
+
+    def _rows(self, types: list, values: list, keywords: list) -> tuple:
+        """The rows (tuples) and schema of one call on constant arguments."""
+        pos = [v for v, k in zip(values, keywords) if k is None]
+        kw = {k: v for v, k in zip(values, keywords) if k is not None}
         schema = self.returnType
         if schema is None:
             analyze = getattr(self.func, "analyze", None)
@@ -194,8 +201,11 @@ class UserDefinedTableFunction:
                     messageParameters={"name": self._name},
                 )
             arg = [AnalyzeArgument(t, v, False, True) for t, v in zip(types, values)]
-            result = analyze(*arg[: len(args)], **dict(zip(kwargs, arg[len(args) :])))
-            schema = result.schema
+            pos_arg = [a for a, k in zip(arg, keywords) if k is None]
+            kw_arg = {k: a for a, k in zip(arg, keywords) if k is not None}
+            schema = analyze(*pos_arg, **kw_arg).schema
+        if self.evalType == PythonEvalType.SQL_ARROW_UDTF:
+            raise _not_implemented("arrow_udtf")
         handler = self.func()
         rows: list = []
 
@@ -205,15 +215,13 @@ class UserDefinedTableFunction:
             for r in out:
                 rows.append(tuple(r) if not isinstance(r, tuple) else r)
 
-        if self.evalType == PythonEvalType.SQL_ARROW_UDTF:
-            raise _not_implemented("arrow_udtf")
         try:
-            collect(handler.eval(*pos_values, **kw_values))
+            collect(handler.eval(*pos, **kw))
         except SkipRestOfInputTableException:
             pass
         if hasattr(handler, "terminate"):
             collect(handler.terminate())
-        return spark.createDataFrame(rows, schema)
+        return rows, schema
 
     def asDeterministic(self) -> "UserDefinedTableFunction":
         """Updates UserDefinedTableFunction to deterministic."""
@@ -228,5 +236,28 @@ class UDTFRegistration:
         self.sparkSession = sparkSession
 
     def register(self, name: str, f: UserDefinedTableFunction) -> UserDefinedTableFunction:
-        """Register a Python user-defined table function as a SQL table function."""
-        raise _not_implemented("UDTFRegistration.register (table functions in SQL)")
+        """Register a Python user-defined table function as a SQL table function,
+        callable in FROM on literal arguments."""
+        if not isinstance(f, UserDefinedTableFunction):
+            raise PySparkTypeError(
+                errorClass="CANNOT_REGISTER_UDTF",
+                messageParameters={"name": name},
+            )
+        registered = _create_udtf(f.func, f._returnType, name, f.evalType, f.deterministic)
+        self.sparkSession._jss.register_udtf(name, _TableEvaluator(registered))
+        return registered
+
+
+class _TableEvaluator:
+    """Runs a registered UDTF for the engine: internal values in, rows out."""
+
+    def __init__(self, udtf: UserDefinedTableFunction) -> None:
+        self.udtf = udtf
+
+    def __call__(self, columns: list, keywords: list) -> tuple:
+        from ember.sql.udf import _from_internal, _type_of
+
+        types = [_type_of(t) for _, t in columns]
+        values = [_from_internal(t)(vals[0]) for (vals, _), t in zip(columns, types)]
+        rows, schema = self.udtf._rows(types, values, keywords)
+        return [schema.toInternal(r) for r in rows], schema.json()
