@@ -172,6 +172,21 @@ impl Accumulator for Gather {
             .collect()
     }
 
+    /// A sliding window drops its oldest rows: the first values gathered.
+    fn retract_batch(&mut self, values: &[ArrayRef]) -> DFResult<()> {
+        let n = values.first().map_or(0, |v| v.len());
+        for i in 0..self.parts.len() {
+            let all = self.column(i)?;
+            let keep = all.len().saturating_sub(n);
+            self.parts[i] = vec![all.slice(all.len() - keep, keep)];
+        }
+        Ok(())
+    }
+
+    fn supports_retract_batch(&self) -> bool {
+        true
+    }
+
     fn merge_batch(&mut self, states: &[ArrayRef]) -> DFResult<()> {
         for (part, state) in self.parts.iter_mut().zip(states) {
             let list = state.as_list::<i32>();

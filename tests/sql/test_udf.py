@@ -235,3 +235,17 @@ def test_registered_udtf_in_sql(spark):
     spark.udtf.register("test_udtf", WithKwargs)
     got = spark.sql("SELECT * FROM test_udtf(1, x => 'x', b => 'b')").collect()
     assert got == [Row(a=1, b="b", x="x")]
+
+
+def test_grouped_aggregate_over_a_sliding_window(spark):
+    import pandas as pd
+    from ember.sql import Window
+
+    @F.pandas_udf("double")
+    def mean_udf(v: pd.Series) -> float:
+        return v.mean()
+
+    df = spark.createDataFrame([(1, 1.0), (1, 2.0), (2, 3.0), (2, 5.0), (2, 10.0)], ("id", "v"))
+    w = Window.partitionBy("id").orderBy("v").rowsBetween(-1, 0)
+    got = df.withColumn("mean_v", mean_udf("v").over(w)).orderBy("id", "v").collect()
+    assert [r.mean_v for r in got] == [1.0, 1.5, 3.0, 4.0, 7.5]
