@@ -166,9 +166,11 @@ class UserDefinedTableFunction:
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         from ember.sql.session import SparkSession
 
-        spark = SparkSession.getActiveSession()
-        if spark is None:
-            raise _not_implemented("a UDTF call without an active session")
+        spark = (
+            SparkSession.getActiveSession()
+            or SparkSession._instantiatedSession
+            or SparkSession.builder.getOrCreate()
+        )
         for a in list(args) + list(kwargs.values()):
             if not isinstance(a, Column):
                 raise _not_implemented("UDTF calls with table arguments")
