@@ -249,3 +249,30 @@ def test_grouped_aggregate_over_a_sliding_window(spark):
     w = Window.partitionBy("id").orderBy("v").rowsBetween(-1, 0)
     got = df.withColumn("mean_v", mean_udf("v").over(w)).orderBy("id", "v").collect()
     assert [r.mean_v for r in got] == [1.0, 1.5, 3.0, 4.0, 7.5]
+
+
+def test_udtf_terminate_and_errors(spark):
+    @F.udtf(returnType="n: int")
+    class Count:
+        def __init__(self):
+            self.n = 0
+
+        def eval(self, x: int):
+            self.n += x
+
+        def terminate(self):
+            yield (self.n,)
+
+    assert Count(F.lit(3)).collect() == [Row(n=3)]
+
+    @F.udtf(returnType="n: int")
+    class Fails:
+        def eval(self, x: int):
+            raise ValueError("no")
+
+    with pytest.raises(PythonException) as e:
+        Fails(F.lit(1)).collect()
+    assert str(e.value).endswith("ValueError: no")
+    spark.udtf.register("fails", Fails)
+    with pytest.raises(PythonException):
+        spark.sql("SELECT * FROM fails(1)").collect()

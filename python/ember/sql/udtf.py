@@ -81,6 +81,20 @@ def _not_implemented(feature: str) -> PySparkNotImplementedError:
     )
 
 
+def _python_exception(traceback_text: str) -> Exception:
+    """Spark's PythonException for an exception raised by the user's code."""
+    from ember.errors.exceptions.captured import _from_native
+
+    msg = "An exception was thrown from the Python worker"
+    return _from_native(
+        "PythonException",
+        "PYTHON_EXCEPTION",
+        "38000",
+        {"msg": msg, "traceback": traceback_text},
+        f"{msg}:\n{traceback_text.rstrip()}",
+    )
+
+
 def _create_udtf(
     cls: Type,
     returnType: Optional[Union[StructType, str]],
@@ -187,7 +201,12 @@ class UserDefinedTableFunction:
         else:
             types, values = [], []
         keywords = [None] * len(args) + list(kwargs)
-        rows, schema = self._rows(types, values, keywords)
+        from ember.sql.udf import _UserError
+
+        try:
+            rows, schema = self._rows(types, values, keywords)
+        except _UserError as exc:
+            raise _python_exception(exc._ember_traceback) from None
         return spark.createDataFrame(rows, schema)
 
     def _rows(self, types: list, values: list, keywords: list) -> tuple:
@@ -217,12 +236,17 @@ class UserDefinedTableFunction:
             for r in out:
                 rows.append(tuple(r) if not isinstance(r, tuple) else r)
 
+        from ember.sql.udf import _UserError
+
         try:
-            collect(handler.eval(*pos, **kw))
-        except SkipRestOfInputTableException:
-            pass
-        if hasattr(handler, "terminate"):
-            collect(handler.terminate())
+            try:
+                collect(handler.eval(*pos, **kw))
+            except SkipRestOfInputTableException:
+                pass
+            if hasattr(handler, "terminate"):
+                collect(handler.terminate())
+        except Exception as exc:
+            raise _UserError(exc) from None
         return rows, schema
 
     def asDeterministic(self) -> "UserDefinedTableFunction":
