@@ -94,11 +94,12 @@ fn python_error(py: Python<'_>, err: PyErr) -> SparkError {
         .getattr("_ember_traceback")
         .and_then(|t| t.extract::<String>())
         .unwrap_or_else(|_| {
+            // `format` gives the "Traceback (most recent call last):" header.
             let tb = err
                 .traceback(py)
                 .and_then(|t| t.format().ok())
                 .unwrap_or_default();
-            format!("Traceback (most recent call last):\n{tb}{err}")
+            format!("{tb}{err}")
         });
     let msg = "An exception was thrown from the Python worker";
     SparkError {
