@@ -89,6 +89,9 @@ impl UdfCallback for PyCallback {
 /// A Python exception raised while computing a function, as Spark reports
 /// it: `PythonException` with the traceback text.
 fn python_error(py: Python<'_>, err: PyErr) -> SparkError {
+    if let Some(e) = engine_error(py, &err) {
+        return e;
+    }
     let traceback = err
         .value(py)
         .getattr("_ember_traceback")
@@ -151,6 +154,41 @@ impl TableFunction for PyTableCallback {
             run().map_err(|e| python_error(py, e))
         })
     }
+}
+
+/// An error of Spark's own that converting a result raised (a decimal out
+/// of range): it keeps its class, condition and parameters.
+fn engine_error(py: Python<'_>, err: &PyErr) -> Option<SparkError> {
+    const KINDS: [ErrorKind; 8] = [
+        ErrorKind::Arithmetic,
+        ErrorKind::Analysis,
+        ErrorKind::SparkRuntime,
+        ErrorKind::IllegalArgument,
+        ErrorKind::DateTime,
+        ErrorKind::NumberFormat,
+        ErrorKind::ArrayIndexOutOfBounds,
+        ErrorKind::UnsupportedOperation,
+    ];
+    let value = err.value(py);
+    if value.hasattr("_ember_traceback").unwrap_or(false) {
+        return None;
+    }
+    let class = value.get_type().name().ok()?.to_string();
+    let kind = KINDS.into_iter().find(|k| k.class_name() == class)?;
+    let condition: Option<String> = value.call_method0("getCondition").ok()?.extract().ok()?;
+    let sql_state: Option<String> = value.call_method0("getSqlState").ok()?.extract().ok()?;
+    let params: std::collections::BTreeMap<String, String> = value
+        .call_method0("getMessageParameters")
+        .ok()?
+        .extract()
+        .unwrap_or_default();
+    Some(SparkError {
+        kind,
+        condition,
+        sql_state,
+        params: params.into_iter().collect(),
+        message: value.str().ok()?.to_string(),
+    })
 }
 
 #[pyclass(frozen, module = "ember._native", name = "UserFunction")]

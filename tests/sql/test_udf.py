@@ -68,6 +68,7 @@ def test_arguments_arrive_as_python_values(spark):
         ("map<string,int>", {"a": 1}, {"a": 1}),
         ("date", datetime.date(2024, 1, 1), datetime.date(2024, 1, 1)),
         ("decimal(5,2)", decimal.Decimal("1.235"), decimal.Decimal("1.24")),
+        ("decimal(5,2)", 1.5, None),
         ("float", 1.5, 1.5),
         ("binary", b"x", b"x"),
     ],
@@ -276,3 +277,22 @@ def test_udtf_terminate_and_errors(spark):
     spark.udtf.register("fails", Fails)
     with pytest.raises(PythonException):
         spark.sql("SELECT * FROM fails(1)").collect()
+
+
+def test_a_decimal_result_out_of_range_raises(spark):
+    from ember.errors import ArithmeticException
+
+    f = F.udf(lambda: decimal.Decimal("12.3"), "decimal(3,2)")
+    with pytest.raises(ArithmeticException) as e:
+        spark.range(1).select(f()).collect()
+    assert e.value.getCondition() == "NUMERIC_VALUE_OUT_OF_RANGE.WITHOUT_SUGGESTION"
+    assert e.value.getMessageParameters() == {
+        "roundedValue": "12.30",
+        "originalValue": "12.3",
+        "precision": "3",
+        "scale": "2",
+    }
+    assert str(e.value) == (
+        "[NUMERIC_VALUE_OUT_OF_RANGE.WITHOUT_SUGGESTION]  The 12.30 rounded half up from "
+        "12.3 cannot be represented as Decimal(3, 2). SQLSTATE: 22003"
+    )

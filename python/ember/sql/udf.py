@@ -17,6 +17,7 @@ from typing import Any, Callable, List, Optional, Union
 
 from ember import _native
 from ember.errors import PySparkNotImplementedError, PySparkTypeError
+from ember.errors.exceptions.captured import CapturedException
 from ember.sql.column import Column, _to_col_jc
 from ember.sql.types import (
     ArrayType,
@@ -162,7 +163,24 @@ def _decimal(v: Any, precision: int, scale: int) -> Any:
         return None
     q = v.quantize(decimal.Decimal(1).scaleb(-scale), rounding=decimal.ROUND_HALF_UP)
     unscaled = int(q.scaleb(scale))
-    return unscaled if len(str(abs(unscaled))) <= precision else None
+    if len(str(abs(unscaled))) <= precision:
+        return unscaled
+    from ember.errors.exceptions.captured import _from_native
+
+    cond = "NUMERIC_VALUE_OUT_OF_RANGE.WITHOUT_SUGGESTION"
+    raise _from_native(
+        "ArithmeticException",
+        cond,
+        "22003",
+        {
+            "roundedValue": str(q),
+            "originalValue": str(v),
+            "precision": str(precision),
+            "scale": str(scale),
+        },
+        f"[{cond}]  The {q} rounded half up from {v} cannot be represented as "
+        f"Decimal({precision}, {scale}). SQLSTATE: 22003",
+    )
 
 
 def _from_internal(dt: DataType) -> Callable[[Any], Any]:
@@ -197,7 +215,7 @@ class _Evaluator:
     def __call__(self, columns: list, keywords: list, num_rows: int) -> Any:
         try:
             return self._run(columns, keywords, num_rows)
-        except _UserError:
+        except (_UserError, CapturedException):
             raise
         except Exception as exc:
             # A failure converting values: reported with its whole traceback.
