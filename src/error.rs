@@ -24,6 +24,8 @@ pub enum ErrorKind {
     PySparkType,
     PySparkValue,
     PySparkNotImplemented,
+    /// An exception raised by a user's Python function.
+    Python,
     Unknown,
 }
 
@@ -44,6 +46,7 @@ impl ErrorKind {
             ErrorKind::PySparkType => "PySparkTypeError",
             ErrorKind::PySparkValue => "PySparkValueError",
             ErrorKind::PySparkNotImplemented => "PySparkNotImplementedError",
+            ErrorKind::Python => "PythonException",
             ErrorKind::Unknown => "UnknownException",
         }
     }

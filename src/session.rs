@@ -26,6 +26,8 @@ pub struct Settings {
     /// Plans subqueries met in SQL text (set while planning `spark.sql`).
     pub subqueries: Option<crate::plan::resolve::Subqueries>,
     pub current_database: String,
+    /// The session's registered user-defined functions.
+    pub udfs: Arc<crate::functions::udf::Registry>,
 }
 
 type Views = Arc<RwLock<HashMap<String, Frame>>>;
@@ -46,6 +48,8 @@ pub struct Session {
     cached_tables: RwLock<HashMap<String, Frame>>,
     /// The session itself, for planning a persistent view's SQL on lookup.
     me: std::sync::Weak<Session>,
+    /// User-defined functions registered by name.
+    pub udfs: Arc<crate::functions::udf::Registry>,
 }
 
 /// Spark's defaults for the keys Ember reads.
@@ -126,6 +130,7 @@ impl Session {
             cached_views: RwLock::default(),
             cached_tables: RwLock::default(),
             me: me.clone(),
+            udfs: Arc::default(),
         });
         for (k, v) in conf {
             session.set_conf(&k, &v)?;
@@ -156,6 +161,7 @@ impl Session {
             outer: vec![],
             subqueries: None,
             current_database: self.current_database(),
+            udfs: Arc::clone(&self.udfs),
         }
     }
 

@@ -85,6 +85,13 @@ pub enum Expr {
         func: Box<Expr>,
         spec: WindowSpec,
     },
+    /// A call of a user-defined function; `keywords` holds the keyword each
+    /// argument was passed by (None: positional).
+    Udf {
+        func: crate::functions::udf::UdfRef,
+        args: Vec<Expr>,
+        keywords: Vec<Option<String>>,
+    },
     /// A subquery in SQL text: scalar, `EXISTS` or `IN`. It is planned when
     /// resolved, against the enclosing query's columns (correlation).
     Subquery {
@@ -305,6 +312,19 @@ impl Expr {
             Expr::Sql { text, .. } => text.clone(),
             Expr::Window { func, spec } => format!("{} OVER ({})", func.repr(), spec.repr()),
             Expr::Named { name, .. } => name.clone(),
+            Expr::Udf {
+                func,
+                args,
+                keywords,
+            } => {
+                let shown = args.iter().enumerate().map(|(i, a)| {
+                    match keywords.get(i).cloned().flatten() {
+                        Some(k) => format!("{k} => {}", a.repr()),
+                        None => a.repr(),
+                    }
+                });
+                format!("{}({})", func.0.name, join(shown))
+            }
             Expr::Lambda { params, body } => {
                 format!("lambdafunction({}, {})", body.repr(), params.join(", "))
             }

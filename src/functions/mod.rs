@@ -22,11 +22,14 @@ mod misc;
 mod misc_udfs;
 mod operators;
 pub mod random;
+mod reflect;
 mod regex;
 mod scalar;
 mod spec;
 mod stats;
 mod string;
+pub mod udf;
+mod udf_agg;
 pub mod udfs;
 pub mod window;
 
@@ -61,6 +64,7 @@ fn all_tables() -> impl Iterator<Item = &'static (&'static str, Builder)> {
         .chain(aggregate_ext::TABLE.iter())
         .chain(misc_udfs::TABLE.iter())
         .chain(json::TABLE.iter())
+        .chain(reflect::TABLE.iter())
 }
 
 /// Whether a function of this name exists.
@@ -118,6 +122,15 @@ pub fn resolve_call(
     }
     match lookup(&key) {
         Some(build) => build(resolver, name, args),
+        None if resolver.settings.udfs.get(&key).is_some() => {
+            let f = resolver
+                .settings
+                .udfs
+                .get(&key)
+                .ok_or_else(|| SparkError::internal("udf"))?;
+            let shown = f.0.name.clone();
+            udf::resolve(resolver, &shown, &f, args, &[])
+        }
         None => Err(SparkError::new(
             ErrorKind::Analysis,
             "UNRESOLVED_ROUTINE",

@@ -88,9 +88,15 @@ pub fn resolve_window(r: &Resolver, func: &Expr, spec: &WindowSpec) -> Result<Re
         order_types.push(x.data_type);
         order.push(key);
     }
-    let Expr::Function { name, args, .. } = func else {
-        let inner = r.resolve(func)?;
-        return Err(unsupported(&inner.name));
+    let no_args = vec![];
+    let (name, args) = match func {
+        Expr::Function { name, args, .. } => (name.as_str(), args),
+        // A user-defined aggregate: resolved as any aggregate is, below.
+        Expr::Udf { .. } => ("", &no_args),
+        _ => {
+            let inner = r.resolve(func)?;
+            return Err(unsupported(&inner.name));
+        }
     };
     let lname = name.to_lowercase();
     let (kind, expr, shown, cast_int) = match lname.as_str() {

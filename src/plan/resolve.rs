@@ -238,6 +238,17 @@ impl<'a> Resolver<'a> {
             Expr::Sql { parsed, .. } => self.resolve(parsed),
             Expr::Subquery { kind, query } => self.subquery(kind, query),
             Expr::Window { func, spec } => functions::window::resolve_window(self, func, spec),
+            Expr::Udf {
+                func,
+                args,
+                keywords,
+            } => {
+                let resolved = args
+                    .iter()
+                    .map(|a| self.resolve(a))
+                    .collect::<Result<Vec<_>>>()?;
+                functions::udf::resolve(self, &func.0.name, func, resolved, keywords)
+            }
             Expr::Named { expr, name } => {
                 let mut r = self.resolve(expr)?;
                 r.name = name.clone();

@@ -6,6 +6,7 @@ mod convert;
 mod dataframe;
 mod error;
 mod session;
+mod udf;
 
 use std::future::Future;
 use std::time::Duration;
@@ -42,6 +43,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<session::PySession>()?;
     m.add_class::<dataframe::PyDataFrame>()?;
     m.add_class::<column::PyColumn>()?;
+    m.add_class::<udf::PyUserFunction>()?;
     m.add_function(wrap_pyfunction!(column::parse_expression, m)?)?;
     m.add("SPARK_VERSION", crate::session::SPARK_VERSION)?;
     Ok(())

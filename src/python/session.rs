@@ -213,6 +213,18 @@ impl PySession {
         Ok(self.df(frame))
     }
 
+    /// Makes `f` callable by `name` from SQL text and `call_udf`.
+    fn register_udf(&self, name: &str, f: PyRef<'_, super::udf::PyUserFunction>) {
+        self.inner.udfs.register(name, f.inner.clone());
+    }
+
+    /// Makes a table function callable by `name` in SQL's FROM; `evaluate`
+    /// computes its rows (see `PyTableCallback`).
+    fn register_udtf(&self, name: &str, evaluate: Py<PyAny>) {
+        let f = super::udf::PyTableCallback { evaluate };
+        self.inner.udfs.register_table(name, Arc::new(f));
+    }
+
     fn sql(&self, py: Python<'_>, query: &str) -> PyResult<PyDataFrame> {
         let session = std::sync::Arc::clone(&self.inner);
         let text = query.to_string();

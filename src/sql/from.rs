@@ -97,11 +97,14 @@ impl Scope {
                     Some(a) if name.to_string().eq_ignore_ascii_case("range") => {
                         self.range(&a.args)?
                     }
-                    Some(_) => {
-                        return Err(SparkError::not_implemented(&format!(
-                            "table function {name}"
-                        )))
-                    }
+                    Some(a) => match self.session.udfs.table(&name.to_string()) {
+                        Some(f) => table_function(f.as_ref(), &a.args)?,
+                        None => {
+                            return Err(SparkError::not_implemented(&format!(
+                                "table function {name}"
+                            )))
+                        }
+                    },
                     None => {
                         let cte = match parts.as_slice() {
                             [n] => self.cte(n, settings.case_sensitive).cloned(),
@@ -212,11 +215,43 @@ fn aliased(frame: Frame, alias: Option<&ast::TableAlias>) -> Result<Frame> {
     Ok(ops::rebase(&frame, Some(&a.name.value)))
 }
 
+/// The rows of a user-defined table function called on literal arguments
+/// (`f(1, x => 'a')`).
+fn table_function(
+    f: &dyn crate::functions::udf::TableFunction,
+    args: &[FunctionArg],
+) -> Result<Frame> {
+    let mut values = vec![];
+    let mut names = vec![];
+    for arg in args {
+        let (name, e) = match arg {
+            FunctionArg::Unnamed(FunctionArgExpr::Expr(e)) => (None, e),
+            FunctionArg::Named {
+                name,
+                arg: FunctionArgExpr::Expr(e),
+                ..
+            } => (Some(name.value.clone()), e),
+            _ => return Err(SparkError::not_implemented("this table function argument")),
+        };
+        let Expr::Literal(l) = convert(e)? else {
+            return Err(SparkError::not_implemented(
+                "table function arguments that are not literals",
+            ));
+        };
+        values.push(l.to_scalar().to_array_of_size(1)?);
+        names.push(name);
+    }
+    let (schema, batches) = f.call(&values, &names)?;
+    ops::from_batches(schema, batches)
+}
+
 /// The column names an expression refers to.
 fn referenced(e: &Expr, out: &mut Vec<String>) {
     match e {
         Expr::Column { name, .. } => out.push(name.to_lowercase()),
-        Expr::Function { args, .. } => args.iter().for_each(|a| referenced(a, out)),
+        Expr::Function { args, .. } | Expr::Udf { args, .. } => {
+            args.iter().for_each(|a| referenced(a, out))
+        }
         Expr::Alias { expr, .. } | Expr::Cast { expr, .. } | Expr::Named { expr, .. } => {
             referenced(expr, out)
         }

@@ -15,6 +15,8 @@ from ember.sql.types import DataType, StructType, _prepare_local_data
 if TYPE_CHECKING:
     from ember.sql.catalog import Catalog
     from ember.sql.readwriter import DataFrameReader
+    from ember.sql.udf import UDFRegistration
+    from ember.sql.udtf import UDTFRegistration
 
 __all__ = ["SparkSession"]
 
@@ -275,6 +277,18 @@ class SparkSession:
         if getattr(self, "_catalog", None) is None:
             self._catalog = Catalog(self)
         return self._catalog
+
+    @property
+    def udf(self) -> "UDFRegistration":
+        from ember.sql.udf import UDFRegistration
+
+        return UDFRegistration(self)
+
+    @property
+    def udtf(self) -> "UDTFRegistration":
+        from ember.sql.udtf import UDTFRegistration
+
+        return UDTFRegistration(self)
 
     @property
     def read(self) -> "DataFrameReader":

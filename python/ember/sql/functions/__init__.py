@@ -18,6 +18,8 @@ from ember.sql.functions.misc_fns import *  # noqa: F401,F403
 from ember.sql.functions.misc_fns import __all__ as _misc_all
 from ember.sql.functions.string_fns import *  # noqa: F401,F403
 from ember.sql.functions.string_fns import __all__ as _string_all
+from ember.sql.functions.udf_fns import *  # noqa: F401,F403
+from ember.sql.functions.udf_fns import __all__ as _udf_all
 from ember.sql.functions.window_fns import *  # noqa: F401,F403
 from ember.sql.functions.window_fns import __all__ as _window_all
 
@@ -33,6 +35,7 @@ __all__ = sorted(
         + _aggregate_all
         + _json_all
         + _lambda_all
+        + _udf_all
     )
 )
 
