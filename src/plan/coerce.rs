@@ -59,7 +59,13 @@ pub fn cast(resolver: &Resolver, r: Resolved, to: &SparkType, ansi: bool) -> Res
             to,
             ansi,
         ) {
-            return Ok(e);
+            // The kernel gives micros or days as integers.
+            let raw = if *to == SparkType::Date {
+                cast_plain(e, &DataType::Int32)
+            } else {
+                e
+            };
+            return Ok(cast_plain(raw, &target));
         }
     }
     let needs_check = from.is_string() || (from.is_numeric() && to.is_numeric());
