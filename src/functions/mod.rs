@@ -28,7 +28,13 @@ mod spec;
 mod stats;
 mod string;
 pub mod udfs;
+pub mod variant;
+mod variant_arrow;
+mod variant_edit;
+mod variant_schema;
+mod variant_value;
 pub mod window;
+mod xml;
 
 use crate::error::{ErrorKind, Result, SparkError};
 use crate::plan::resolve::{Resolved, Resolver};
@@ -61,6 +67,8 @@ fn all_tables() -> impl Iterator<Item = &'static (&'static str, Builder)> {
         .chain(aggregate_ext::TABLE.iter())
         .chain(misc_udfs::TABLE.iter())
         .chain(json::TABLE.iter())
+        .chain(variant::TABLE.iter())
+        .chain(xml::TABLE.iter())
 }
 
 /// Whether a function of this name exists.
