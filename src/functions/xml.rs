@@ -65,6 +65,16 @@ fn xpath(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
         _ => Kind::Short,
     };
     let n = call_name(&lname, &args);
+    if !matches!(args[1].expr, DFExpr::Literal(..)) {
+        return Err(SparkError::datatype_mismatch(
+            "NON_FOLDABLE_INPUT",
+            &n,
+            format!(
+                "the input `path` should be a foldable \"STRING\" expression; however, got \"{}\".",
+                args[1].name
+            ),
+        ));
+    }
     let exprs = args
         .into_iter()
         .map(|a| cast_arg(r, a, Arg::Str))
