@@ -29,6 +29,7 @@ mod stats;
 mod string;
 pub mod udfs;
 pub mod variant;
+mod variant_agg;
 mod variant_arrow;
 mod variant_edit;
 mod variant_schema;
@@ -96,6 +97,7 @@ pub fn is_aggregate(name: &str) -> bool {
         .chain(stats::TABLE.iter())
         .chain(aggregate_ext::TABLE.iter())
         .any(|(n, _)| *n == key)
+        || key == "schema_of_variant_agg"
 }
 
 pub fn resolve_call(

@@ -42,6 +42,10 @@ pub(super) const TABLE: &[(&str, Builder)] = &[
     ("variant_array_append", variant_put),
     ("try_variant_array_append", variant_put),
     ("variant_strip_nulls", variant_strip_nulls),
+    (
+        "schema_of_variant_agg",
+        super::variant_agg::schema_of_variant_agg,
+    ),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -125,6 +129,11 @@ fn variant_arg(_func: &str, name: &str, a: Resolved, pos: usize) -> Result<DFExp
             a.spark_type()?.sql_name()
         ),
     ))
+}
+
+/// A VARIANT argument's expression, or Spark's type mismatch error.
+pub(super) fn variant_input(func: &str, name: &str, a: Resolved) -> Result<DFExpr> {
+    variant_arg(func, name, a, 0)
 }
 
 fn ordinal(i: usize) -> &'static str {

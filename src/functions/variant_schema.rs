@@ -146,6 +146,54 @@ impl Schema {
     }
 }
 
+impl Schema {
+    /// The schema as JSON (the state of `schema_of_variant_agg`).
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::{json, Value};
+        match self {
+            Schema::Decimal(p, s) => json!(["decimal", p, s]),
+            Schema::Array(e) => json!(["array", e.to_json()]),
+            Schema::Object(f) => Value::Array(vec![
+                json!("object"),
+                Value::Object(f.iter().map(|(k, v)| (k.clone(), v.to_json())).collect()),
+            ]),
+            other => json!(other.sql()),
+        }
+    }
+
+    pub fn from_json(v: &serde_json::Value) -> Option<Schema> {
+        use serde_json::Value;
+        Some(match v {
+            Value::String(s) => match s.as_str() {
+                "VOID" => Schema::Void,
+                "BOOLEAN" => Schema::Boolean,
+                "BIGINT" => Schema::Long,
+                "FLOAT" => Schema::Float,
+                "DOUBLE" => Schema::Double,
+                "STRING" => Schema::String,
+                "BINARY" => Schema::Binary,
+                "DATE" => Schema::Date,
+                "TIMESTAMP" => Schema::Timestamp,
+                "TIMESTAMP_NTZ" => Schema::TimestampNtz,
+                "TIME(6)" => Schema::Time,
+                "UUID" => Schema::Uuid,
+                _ => Schema::Variant,
+            },
+            Value::Array(items) => match (items.first()?.as_str()?, &items[1..]) {
+                ("decimal", [p, s]) => Schema::Decimal(p.as_u64()? as u8, s.as_u64()? as u8),
+                ("array", [e]) => Schema::Array(Box::new(Schema::from_json(e)?)),
+                ("object", [Value::Object(f)]) => Schema::Object(
+                    f.iter()
+                        .map(|(k, v)| Some((k.clone(), Schema::from_json(v)?)))
+                        .collect::<Option<_>>()?,
+                ),
+                _ => return None,
+            },
+            _ => return None,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -75,3 +75,7 @@ err(lambda: vv.select(F.to_json(F.variant_set("v", "$.k[0]", F.lit("q")))).colle
 err(lambda: vv.select(F.to_json(F.variant_delete("v", "$.k[1]", F.lit(None)))).collect())
 err(lambda: vv.select(F.schema_of_variant("v"), F.is_variant_null("v")).collect())
 err(lambda: vv.selectExpr("variant_get(v, '$.k[0]', 'int') + 1", "to_json(v)").collect())
+q("schema_of_variant_agg(v) from (select parse_json(j) v from values ('{\"a\":1}'), ('{\"a\":1.5,\"b\":\"x\"}'), (null) t(j))")
+sdf = spark.createDataFrame([(1, '{"a":[1]}'), (1, '{"a":["x"]}'), (2, '3')], "k int, j string")
+err(lambda: sorted(sdf.groupBy("k").agg(F.schema_of_variant_agg(F.parse_json("j"))).collect()))
+err(lambda: sdf.select(F.schema_of_variant_agg(F.parse_json("j")).alias("s")).collect())

@@ -10,7 +10,7 @@ from ember.sql.functions.builtin import lit
 
 __all__ = [
     "is_valid_variant", "is_variant_null", "parse_json", "schema_of_variant",
-    "to_variant_object", "try_parse_json",
+    "schema_of_variant_agg", "to_variant_object", "try_parse_json",
     "try_variant_array_append", "try_variant_get", "try_variant_insert", "try_variant_set",
     "variant_array_append", "variant_delete", "variant_get", "variant_insert", "variant_set",
     "variant_strip_nulls",
@@ -24,6 +24,9 @@ to_variant_object = _unary(
 is_variant_null = _unary("is_variant_null", "Whether a variant is a variant null.", "v")
 is_valid_variant = _unary("is_valid_variant", "Whether a variant's bytes are valid.", "v")
 schema_of_variant = _unary("schema_of_variant", "The SQL schema of a variant.", "v")
+schema_of_variant_agg = _unary(
+    "schema_of_variant_agg", "The merged SQL schema of the variants of a group.", "v"
+)
 
 
 def _path(path: Union[Column, str]) -> Column:
