@@ -89,6 +89,9 @@ pub fn format_value(array: &dyn Array, i: usize, opts: &FormatOptions) -> Option
                 .collect();
             format!("{{{}}}", parts.join(", "))
         }
+        DataType::Struct(_) if *array.data_type() == crate::types::variant_arrow() => {
+            crate::functions::variant::json_at(array, i)?
+        }
         DataType::Struct(_) => {
             let s = array.as_struct();
             let parts: Vec<String> = s

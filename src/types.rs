@@ -38,6 +38,9 @@ pub enum SparkType {
     Array(Box<SparkType>, bool),
     Map(Box<SparkType>, Box<SparkType>, bool),
     Struct(Vec<StructField>),
+    /// Semi-structured values, held as the Arrow/Parquet variant struct
+    /// (`metadata` and `value` binaries, see [`variant_arrow`]).
+    Variant,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -85,6 +88,7 @@ impl SparkType {
             SparkType::DayTimeInterval(s, e) => interval_name(&DT_FIELDS, *s, *e),
             SparkType::YearMonthInterval(s, e) => interval_name(&YM_FIELDS, *s, *e),
             SparkType::CalendarInterval => "interval".into(),
+            SparkType::Variant => "variant".into(),
             SparkType::Array(e, _) => format!("array<{}>", e.simple_string()),
             SparkType::Map(k, v, _) => format!("map<{},{}>", k.simple_string(), v.simple_string()),
             SparkType::Struct(fields) => format!(
@@ -233,6 +237,7 @@ impl SparkType {
             "timestamp" | "timestamp_ltz" => SparkType::Timestamp,
             "timestamp_ntz" => SparkType::TimestampNtz,
             "interval" => SparkType::CalendarInterval,
+            "variant" => SparkType::Variant,
             _ => return SparkType::from_param_name(&n),
         };
         Ok(t)
@@ -355,6 +360,7 @@ impl SparkType {
             SparkType::Struct(fields) => DataType::Struct(Fields::from(
                 fields.iter().map(StructField::to_arrow).collect::<Vec<_>>(),
             )),
+            SparkType::Variant => variant_arrow(),
         }
     }
 
@@ -406,6 +412,7 @@ impl SparkType {
                     )))
                 }
             },
+            DataType::Struct(_) if *dt == variant_arrow() => SparkType::Variant,
             DataType::Struct(fields) => SparkType::Struct(
                 fields
                     .iter()
@@ -482,6 +489,15 @@ impl StructField {
             f.is_nullable(),
         ))
     }
+}
+
+/// The Arrow type of a variant: the struct of the Arrow/Parquet variant
+/// spec, `metadata` and `value` as non-null binary views.
+pub fn variant_arrow() -> DataType {
+    DataType::Struct(Fields::from(vec![
+        Field::new("metadata", DataType::BinaryView, false),
+        Field::new("value", DataType::BinaryView, false),
+    ]))
 }
 
 /// Splits on commas outside `<…>` and `(…)`.

@@ -106,6 +106,9 @@ fn to_json(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
         .into_iter()
         .next()
         .ok_or_else(|| SparkError::internal("arity"))?;
+    if a.data_type == crate::types::variant_arrow() {
+        return r.make(super::variant::to_json_expr(a.expr), n);
+    }
     if !matches!(a.data_type, DataType::Struct(_)) {
         return Err(SparkError::not_implemented(
             "to_json of a value that is not a struct",

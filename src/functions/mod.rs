@@ -31,7 +31,14 @@ mod string;
 pub mod udf;
 mod udf_agg;
 pub mod udfs;
+pub mod variant;
+mod variant_agg;
+mod variant_arrow;
+mod variant_edit;
+mod variant_schema;
+mod variant_value;
 pub mod window;
+mod xml;
 
 use crate::error::{ErrorKind, Result, SparkError};
 use crate::plan::resolve::{Resolved, Resolver};
@@ -65,6 +72,8 @@ fn all_tables() -> impl Iterator<Item = &'static (&'static str, Builder)> {
         .chain(misc_udfs::TABLE.iter())
         .chain(json::TABLE.iter())
         .chain(reflect::TABLE.iter())
+        .chain(variant::TABLE.iter())
+        .chain(xml::TABLE.iter())
 }
 
 /// Whether a function of this name exists.
@@ -92,6 +101,7 @@ pub fn is_aggregate(name: &str) -> bool {
         .chain(stats::TABLE.iter())
         .chain(aggregate_ext::TABLE.iter())
         .any(|(n, _)| *n == key)
+        || key == "schema_of_variant_agg"
 }
 
 pub fn resolve_call(

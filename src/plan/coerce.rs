@@ -29,6 +29,9 @@ pub fn cast(resolver: &Resolver, r: Resolved, to: &SparkType, ansi: bool) -> Res
     if r.data_type == target {
         return Ok(r.expr);
     }
+    if let Some(e) = crate::functions::variant::cast_expr(&r, to, !ansi)? {
+        return Ok(e);
+    }
     let from = r.spark_type()?;
     if to.is_string() {
         return Ok(udfs::to_spark_string(

@@ -223,6 +223,16 @@ pub fn build_array(
             )
         }
         SparkType::Struct(fields) => build_struct(py, values, fields)?,
+        SparkType::Variant => {
+            // (metadata, value) byte pairs, as `VariantType.toInternal` gives them
+            let fields = [
+                StructField::new("metadata", SparkType::Binary, false),
+                StructField::new("value", SparkType::Binary, false),
+            ];
+            let pairs = build_struct(py, values, &fields)?;
+            datafusion::arrow::compute::cast(&pairs, &t.to_arrow())
+                .map_err(|e| type_error(e.to_string()))?
+        }
     })
 }
 
@@ -483,4 +493,19 @@ pub fn sparkify(
         out.push(RecordBatch::try_new(Arc::clone(&target), cols)?);
     }
     Ok((target, out))
+}
+
+/// A variant's JSON text (`VariantVal.toJson`).
+#[pyfunction]
+pub fn variant_to_json(value: &[u8], metadata: &[u8]) -> PyResult<String> {
+    crate::functions::variant::json_of(metadata, value)
+        .ok_or_else(|| type_error("malformed variant bytes"))
+}
+
+/// JSON text as variant `(value, metadata)` bytes (`VariantVal.parseJson`).
+#[pyfunction]
+pub fn variant_from_json(text: &str) -> PyResult<(Vec<u8>, Vec<u8>)> {
+    crate::functions::variant::encode_json(text)
+        .map(|(m, v)| (v, m))
+        .ok_or_else(|| type_error("malformed JSON text"))
 }

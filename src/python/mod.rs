@@ -45,6 +45,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<column::PyColumn>()?;
     m.add_class::<udf::PyUserFunction>()?;
     m.add_function(wrap_pyfunction!(column::parse_expression, m)?)?;
+    m.add_function(wrap_pyfunction!(convert::variant_to_json, m)?)?;
+    m.add_function(wrap_pyfunction!(convert::variant_from_json, m)?)?;
     m.add("SPARK_VERSION", crate::session::SPARK_VERSION)?;
     Ok(())
 }

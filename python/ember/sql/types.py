@@ -975,6 +975,18 @@ class VariantType(AtomicType):
     def needConversion(self) -> bool:
         return True
 
+    def fromInternal(self, obj: Any) -> "VariantVal | None":
+        if obj is None:
+            return None
+        metadata, value = obj
+        return VariantVal(bytearray(value), bytearray(metadata))
+
+    def toInternal(self, variant: Any) -> Any:
+        if variant is None:
+            return None
+        assert isinstance(variant, VariantVal)
+        return (bytes(variant.metadata), bytes(variant.value))
+
 
 class UserDefinedType(DataType):
     """User-defined type (UDT); Spark internal use only."""
@@ -1068,6 +1080,9 @@ class VariantVal:
 
     __hash__ = None  # type: ignore[assignment]
 
+    def __str__(self) -> str:
+        return self.toJson()
+
     def toPython(self) -> Any:
         """Not available yet in Ember."""
         raise PySparkNotImplementedError(
@@ -1075,10 +1090,18 @@ class VariantVal:
         )
 
     def toJson(self, zone_id: str = "UTC") -> str:
-        """Not available yet in Ember."""
-        raise PySparkNotImplementedError(
-            errorClass="NOT_IMPLEMENTED", messageParameters={"feature": "VariantVal.toJson"}
-        )
+        """The variant as JSON text (object keys sorted, as Spark prints them)."""
+        from ember import _native
+
+        return _native.variant_to_json(bytes(self.value), bytes(self.metadata))
+
+    @classmethod
+    def parseJson(cls, json_str: str) -> "VariantVal":
+        """JSON text as a VariantVal."""
+        from ember import _native
+
+        value, metadata = _native.variant_from_json(json_str)
+        return VariantVal(bytearray(value), bytearray(metadata))
 
 
 class _SpatialValue:
@@ -3346,9 +3369,12 @@ def _timedelta_from_internal(v: Any) -> Any:
 
 
 def _variant_from_internal(v: Any) -> Any:
-    if v is None or not all(k in v for k in ("value", "metadata")):
+    if v is None:
         return None
-    return VariantVal(v["value"], v["metadata"])
+    if isinstance(v, dict):
+        return VariantVal(bytearray(v["value"]), bytearray(v["metadata"]))
+    metadata, value = v  # the engine's (metadata, value) pair
+    return VariantVal(bytearray(value), bytearray(metadata))
 
 
 def _decimal_from_internal(scale: int) -> Callable[[Any], Any]:

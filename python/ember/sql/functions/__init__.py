@@ -20,8 +20,12 @@ from ember.sql.functions.string_fns import *  # noqa: F401,F403
 from ember.sql.functions.string_fns import __all__ as _string_all
 from ember.sql.functions.udf_fns import *  # noqa: F401,F403
 from ember.sql.functions.udf_fns import __all__ as _udf_all
+from ember.sql.functions.variant_fns import *  # noqa: F401,F403
+from ember.sql.functions.variant_fns import __all__ as _variant_all
 from ember.sql.functions.window_fns import *  # noqa: F401,F403
 from ember.sql.functions.window_fns import __all__ as _window_all
+from ember.sql.functions.xml_fns import *  # noqa: F401,F403
+from ember.sql.functions.xml_fns import __all__ as _xml_all
 
 __all__ = sorted(
     set(
@@ -36,6 +40,8 @@ __all__ = sorted(
         + _json_all
         + _lambda_all
         + _udf_all
+        + _variant_all
+        + _xml_all
     )
 )
 
