@@ -14,10 +14,10 @@ RUNNER = Path(__file__).with_name("run.py")
 
 # Passing docstrings per module, as last measured.
 FLOORS = {
-    "functions": 293,
-    "column": 32,
+    "functions": 327,
+    "column": 33,
     "dataframe": 83,
-    "group": 5,
+    "group": 6,
     "window": 5,
     "types": 17,
     "readwriter": 23,
