@@ -118,7 +118,12 @@ impl Session {
         let opts = config.options_mut();
         opts.optimizer.enable_round_robin_repartition = false;
         opts.execution.coalesce_batches = true;
-        let ctx = SessionContext::new_with_config(config);
+        let state = datafusion::execution::session_state::SessionStateBuilder::new()
+            .with_config(config)
+            .with_default_features()
+            .with_query_planner(Arc::new(crate::plan::partition_id::EmberQueryPlanner))
+            .build();
+        let ctx = SessionContext::new_with_state(state);
         let pipeline = crate::planner::pipeline_state(ctx.state());
         let session = Arc::new_cyclic(|me| Session {
             ctx,

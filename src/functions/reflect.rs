@@ -593,8 +593,41 @@ fn input_file(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved>
     r.make(DFExpr::Literal(value, None), format!("{key}()"))
 }
 
-fn partition_bound(_: &Resolver, name: &str, _: Vec<Resolved>) -> Result<Resolved> {
-    Err(SparkError::not_implemented(&name.to_lowercase()))
+/// The partition's index or Spark's row id: hidden columns that
+/// `select`/`withColumn` add to a frame that uses these functions.
+fn partition_bound(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
+    let lower = name.to_lowercase();
+    if !args.is_empty() {
+        return Err(SparkError::new(
+            ErrorKind::Analysis,
+            "WRONG_NUM_ARGS.WITHOUT_SUGGESTION",
+            "42605",
+            format!(
+                "The `{lower}` requires 0 parameters but the actual number is {}.",
+                args.len()
+            ),
+            &[],
+        ));
+    }
+    let (hidden, shown) = if lower == "spark_partition_id" {
+        (
+            crate::plan::partition_id::PARTITION_ID,
+            "SPARK_PARTITION_ID()",
+        )
+    } else {
+        (
+            crate::plan::partition_id::MONOTONIC_ID,
+            "monotonically_increasing_id()",
+        )
+    };
+    let column = crate::expr::Expr::Column {
+        name: hidden.to_string(),
+        plan_id: None,
+    };
+    let resolved = r.resolve(&column).map_err(|_| {
+        SparkError::not_implemented(&format!("{lower} outside select and withColumn"))
+    })?;
+    r.make(resolved.expr, shown.to_string())
 }
 
 #[cfg(test)]

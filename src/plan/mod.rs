@@ -13,6 +13,7 @@ pub mod coerce;
 pub mod generate;
 pub mod join;
 pub mod ops;
+pub mod partition_id;
 pub mod resolve;
 pub mod setops;
 

@@ -64,25 +64,54 @@ pub fn range(
             "requirement failed: step (0) cannot be 0",
         ));
     }
-    let f = ctx.table_function("range")?;
-    let lit = |v: i64| DFExpr::Literal(ScalarValue::Int64(Some(v)), None);
-    let args = [lit(start), lit(end), lit(step)];
-    let state = ctx.state();
-    let provider = f.create_table_provider_with_args(
-        datafusion::catalog::TableFunctionArgs::new(&args, &state),
-    )?;
-    let mut builder = LogicalPlanBuilder::scan("range", provider_as_source(provider), None)?;
-    let value = builder.schema().field(0).name().clone();
-    builder = builder.project(vec![DFExpr::Column(
-        datafusion::common::Column::new_unqualified(value),
-    )
-    .alias(internal_name())])?;
-    if let Some(n) = partitions {
-        if n > 1 {
-            builder = builder.repartition(Partitioning::RoundRobinBatch(n))?;
+    let scan = |lo: i64, hi: i64| -> Result<LogicalPlan> {
+        let f = ctx.table_function("range")?;
+        let lit = |v: i64| DFExpr::Literal(ScalarValue::Int64(Some(v)), None);
+        let args = [lit(lo), lit(hi), lit(step)];
+        let state = ctx.state();
+        let provider = f.create_table_provider_with_args(
+            datafusion::catalog::TableFunctionArgs::new(&args, &state),
+        )?;
+        let builder = LogicalPlanBuilder::scan("range", provider_as_source(provider), None)?;
+        let value = builder.schema().field(0).name().clone();
+        Ok(builder
+            .project(vec![DFExpr::Column(
+                datafusion::common::Column::new_unqualified(value),
+            )
+            .alias(internal_name())])?
+            .build()?)
+    };
+    let plan = match partitions {
+        // Spark's slices: partition i holds elements [i·n/p, (i+1)·n/p).
+        Some(p) if p > 1 => {
+            let n = range_len(start, end, step) as i128;
+            let mut builder: Option<LogicalPlanBuilder> = None;
+            for i in 0..p as i128 {
+                let lo = start as i128 + (i * n / p as i128) * step as i128;
+                let hi = start as i128 + ((i + 1) * n / p as i128) * step as i128;
+                let part = scan(lo as i64, hi as i64)?;
+                builder = Some(match builder {
+                    None => LogicalPlanBuilder::from(part),
+                    Some(b) => b.union(part)?,
+                });
+            }
+            match builder {
+                Some(b) => b.build()?,
+                None => scan(start, end)?,
+            }
         }
+        _ => scan(start, end)?,
+    };
+    Ok(Frame::new(plan, vec!["id".into()], &[]))
+}
+
+/// The number of elements of `range(start, end, step)`.
+fn range_len(start: i64, end: i64, step: i64) -> i64 {
+    let (s, e, st) = (start as i128, end as i128, step as i128);
+    if (st > 0 && s >= e) || (st < 0 && s <= e) {
+        return 0;
     }
-    Ok(Frame::new(builder.build()?, vec!["id".into()], &[]))
+    ((e - s + st - st.signum()) / st) as i64
 }
 
 /// An inline table (`VALUES (1, 'a'), (2, 'b') AS t(x, y)`): columns are
@@ -299,6 +328,14 @@ fn regex_lite(pattern: &str) -> Result<regex::Regex> {
 }
 
 pub fn select(frame: &Frame, settings: &Settings, exprs: &[Expr]) -> Result<Frame> {
+    if super::partition_id::uses(exprs)
+        && !frame
+            .fields
+            .iter()
+            .any(|f| f.name == super::partition_id::PARTITION_ID)
+    {
+        return select(&super::partition_id::with_ids(frame)?, settings, exprs);
+    }
     if super::generate::has_generator(exprs) {
         return super::generate::select(frame, settings, exprs);
     }
@@ -347,6 +384,28 @@ pub fn with_columns(
     names: &[String],
     exprs: &[Expr],
 ) -> Result<Frame> {
+    if super::partition_id::uses(exprs)
+        && !frame
+            .fields
+            .iter()
+            .any(|f| f.name == super::partition_id::PARTITION_ID)
+    {
+        let with = with_columns(
+            &super::partition_id::with_ids(frame)?,
+            settings,
+            names,
+            exprs,
+        )?;
+        let hidden = [
+            super::partition_id::PARTITION_ID,
+            super::partition_id::MONOTONIC_ID,
+        ]
+        .map(|n| Expr::Column {
+            name: n.to_string(),
+            plan_id: None,
+        });
+        return drop(&with, settings, &hidden);
+    }
     let resolver = Resolver::new(frame, settings);
     let mut new_items = vec![];
     for (n, e) in names.iter().zip(exprs) {
