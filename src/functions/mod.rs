@@ -7,7 +7,9 @@
 
 mod aggregate;
 mod aggregate_ext;
+mod bround;
 mod collection;
+mod crypto;
 mod datetime;
 mod datetime_build;
 mod datetime_calendar;
@@ -16,6 +18,7 @@ mod datetime_udf;
 mod datetime_zone;
 mod hash;
 mod json;
+mod kernel;
 pub mod lambda;
 mod math;
 mod misc;
@@ -23,11 +26,14 @@ mod misc_udfs;
 mod operators;
 pub mod random;
 mod regex;
+pub(crate) mod rng;
 mod scalar;
 mod spec;
 mod stats;
 mod string;
+mod string_more;
 pub mod udfs;
+mod vector;
 pub mod window;
 
 use crate::error::{ErrorKind, Result, SparkError};
@@ -61,6 +67,12 @@ fn all_tables() -> impl Iterator<Item = &'static (&'static str, Builder)> {
         .chain(aggregate_ext::TABLE.iter())
         .chain(misc_udfs::TABLE.iter())
         .chain(json::TABLE.iter())
+        .chain(string_more::TABLE.iter())
+        .chain(rng::TABLE.iter())
+        .chain(bround::TABLE.iter())
+        .chain(crypto::TABLE.iter())
+        .chain(vector::TABLE.iter())
+        .chain(vector::AGGREGATES.iter())
 }
 
 /// Whether a function of this name exists.
@@ -87,6 +99,7 @@ pub fn is_aggregate(name: &str) -> bool {
         .iter()
         .chain(stats::TABLE.iter())
         .chain(aggregate_ext::TABLE.iter())
+        .chain(vector::AGGREGATES.iter())
         .any(|(n, _)| *n == key)
 }
 
