@@ -26,6 +26,8 @@ pub(super) const TABLE: &[(&str, Builder)] = &[("bround", bround)];
 #[derive(Debug, PartialEq, Eq, Hash)]
 struct BRound {
     scale: i32,
+    /// The result type (a decimal's precision and scale change).
+    ret: DataType,
 }
 
 fn bround(r: &Resolver, name: &str, mut args: Vec<Resolved>) -> Result<Resolved> {
@@ -72,7 +74,17 @@ fn bround(r: &Resolver, name: &str, mut args: Vec<Resolved>) -> Result<Resolved>
             (x, DataType::Float64)
         }
     };
-    r.make(kernel::call(BRound { scale }, ret, vec![x]), n)
+    r.make(
+        kernel::call(
+            BRound {
+                scale,
+                ret: ret.clone(),
+            },
+            ret,
+            vec![x],
+        ),
+        n,
+    )
 }
 
 impl Kernel for BRound {
@@ -107,13 +119,7 @@ impl Kernel for BRound {
                     .iter()
                     .map(|v| v.map(|v| round_decimal(v, s, d)))
                     .collect();
-                let target = if d >= s {
-                    x.data_type().clone()
-                } else {
-                    DataType::Decimal128(38, d.max(0) as i8)
-                };
-                // The precision the call promised.
-                Arc::new(out.with_data_type(target))
+                Arc::new(out.with_data_type(self.ret.clone()))
             }
             other => {
                 let as_double = cast(x, &DataType::Float64)?;

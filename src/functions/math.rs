@@ -55,13 +55,7 @@ pub(super) const SPECS: &[Spec] = &[
         &[Double],
         Expr(|a| positive_only("log10", a)),
     ),
-    f(
-        "log2",
-        "LOG2",
-        &[1],
-        &[Double],
-        Expr(|a| positive_only("log2", a)),
-    ),
+    f("log2", "LOG2", &[1], &[Double], Expr(log2)),
     f("pow", "pow", &[2], &[Double], Df("power")),
     f("power", "POWER", &[2], &[Double], Df("power")),
     f("rint", "rint", &[1], &[Double], Spark("rint")),
@@ -91,6 +85,13 @@ pub(super) const TABLE: &[(&str, Builder)] = &[
 fn positive_only(name: &str, mut args: Vec<DFExpr>) -> Result<DFExpr> {
     let x = args.pop().ok_or_else(|| SparkError::internal("arity"))?;
     let value = df(name, vec![x.clone()])?;
+    Ok(when(x.gt(lit(0.0)), value).end()?)
+}
+
+/// `log2(x)` as Spark computes it: `ln(x) / ln(2)` (not the exact `log2`).
+fn log2(mut args: Vec<DFExpr>) -> Result<DFExpr> {
+    let x = args.pop().ok_or_else(|| SparkError::internal("arity"))?;
+    let value = df("ln", vec![x.clone()])? / lit(std::f64::consts::LN_2);
     Ok(when(x.gt(lit(0.0)), value).end()?)
 }
 

@@ -16,6 +16,7 @@ mod datetime_calendar;
 mod datetime_format;
 mod datetime_udf;
 mod datetime_zone;
+mod geo;
 mod hash;
 mod json;
 mod kernel;
@@ -23,6 +24,7 @@ pub mod lambda;
 mod math;
 mod misc;
 mod misc_udfs;
+mod number_format;
 mod operators;
 pub mod random;
 mod regex;
@@ -72,6 +74,8 @@ fn all_tables() -> impl Iterator<Item = &'static (&'static str, Builder)> {
         .chain(bround::TABLE.iter())
         .chain(crypto::TABLE.iter())
         .chain(vector::TABLE.iter())
+        .chain(number_format::TABLE.iter())
+        .chain(geo::TABLE.iter())
         .chain(vector::AGGREGATES.iter())
 }
 

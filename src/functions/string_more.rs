@@ -43,6 +43,8 @@ enum Str {
     ExtractAll,
     /// `try_to_binary` with this format (lower case).
     TryToBinary(String),
+    /// `concat` of binaries.
+    ConcatBinary,
 }
 
 /// Arguments cast to the kinds given (the last kind repeats).
@@ -151,6 +153,12 @@ fn try_to_binary(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolv
     r.make(e, n)
 }
 
+/// `concat` of binaries: a binary, NULL when any is NULL.
+pub(super) fn concat_binary(r: &Resolver, args: Vec<Resolved>, n: String) -> Result<Resolved> {
+    let exprs = cast_all(r, args, &[Arg::Bin])?;
+    r.make(kernel::call(Str::ConcatBinary, DataType::Binary, exprs), n)
+}
+
 fn string_input(name: &str, a: &Resolved, ordinal: &str) -> Result<()> {
     if matches!(
         a.data_type,
@@ -253,6 +261,7 @@ impl Kernel for Str {
             Str::Sentences => "spark_sentences",
             Str::ExtractAll => "spark_regexp_extract_all",
             Str::TryToBinary(_) => "spark_try_to_binary",
+            Str::ConcatBinary => "spark_concat_binary",
         }
     }
 
@@ -302,6 +311,19 @@ impl Kernel for Str {
                 Arc::new(out.finish())
             }
             Str::ExtractAll => extract_all(a, rows)?,
+            Str::ConcatBinary => {
+                let parts = a.iter().map(binary).collect::<DFResult<Vec<_>>>()?;
+                let mut out = BinaryBuilder::new();
+                for i in 0..rows {
+                    if parts.iter().any(|p| p.is_null(i)) {
+                        out.append_null();
+                        continue;
+                    }
+                    let joined: Vec<u8> = parts.iter().flat_map(|p| p.value(i).to_vec()).collect();
+                    out.append_value(joined);
+                }
+                Arc::new(out.finish())
+            }
             Str::TryToBinary(fmt) => {
                 let s = utf8(&a[0])?;
                 let mut out = BinaryBuilder::new();

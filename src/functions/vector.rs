@@ -187,13 +187,14 @@ fn elements(l: &ListArray, i: usize) -> Option<Vec<f32>> {
 }
 
 /// The norm of a degree: 1, 2 or infinity.
-fn lp_norm(v: &[f32], degree: f32) -> Option<f32> {
+fn lp_norm(v: &[f32], degree: f32) -> Option<f64> {
+    let v = v.iter().map(|x| f64::from(*x));
     if degree == 1.0 {
-        Some(v.iter().map(|x| x.abs()).sum())
+        Some(v.map(f64::abs).sum())
     } else if degree == 2.0 {
-        Some(v.iter().map(|x| x * x).sum::<f32>().sqrt())
+        Some(v.map(|x| x * x).sum::<f64>().sqrt())
     } else if degree == f32::INFINITY {
-        Some(v.iter().fold(0.0f32, |m, x| m.max(x.abs())))
+        Some(v.fold(0.0f64, |m, x| m.max(x.abs())))
     } else {
         None
     }
@@ -230,19 +231,28 @@ impl Kernel for Vector {
                     if x.len() != y.len() {
                         return Err(dimension_error(f, x.len(), y.len()));
                     }
-                    let pairs = x.iter().zip(&y);
+                    let pairs = x
+                        .iter()
+                        .zip(&y)
+                        .map(|(p, q)| (f64::from(*p), f64::from(*q)));
                     let v = match self {
-                        Vector::Inner => Some(pairs.map(|(p, q)| p * q).sum::<f32>()),
+                        Vector::Inner => Some(pairs.map(|(p, q)| p * q).sum::<f64>()),
                         Vector::L2 => {
-                            Some(pairs.map(|(p, q)| (p - q) * (p - q)).sum::<f32>().sqrt())
+                            Some(pairs.map(|(p, q)| (p - q) * (p - q)).sum::<f64>().sqrt())
                         }
                         _ => {
-                            let dot: f32 = pairs.map(|(p, q)| p * q).sum();
-                            let nx = x.iter().map(|p| p * p).sum::<f32>().sqrt();
-                            let ny = y.iter().map(|q| q * q).sum::<f32>().sqrt();
+                            let dot: f64 = pairs.map(|(p, q)| p * q).sum();
+                            let norm = |v: &[f32]| {
+                                v.iter()
+                                    .map(|p| f64::from(*p) * f64::from(*p))
+                                    .sum::<f64>()
+                                    .sqrt()
+                            };
+                            let (nx, ny) = (norm(&x), norm(&y));
                             (nx > 0.0 && ny > 0.0).then(|| dot / (nx * ny))
                         }
                     };
+                    let v = v.map(|v| v as f32);
                     out.append_option(v);
                 }
                 Ok(Arc::new(out.finish()))
@@ -261,10 +271,10 @@ impl Kernel for Vector {
                         continue;
                     };
                     let n = lp_norm(&x, d.value(i)).ok_or_else(|| degree_error(f, d.value(i)))?;
-                    norms.append_value(n);
+                    norms.append_value(n as f32);
                     if n > 0.0 {
                         for v in &x {
-                            vectors.values().append_value(v / n);
+                            vectors.values().append_value((f64::from(*v) / n) as f32);
                         }
                         vectors.append(true);
                     } else {

@@ -10,6 +10,8 @@ from ember.sql.functions.crypto_fns import *  # noqa: F401,F403
 from ember.sql.functions.crypto_fns import __all__ as _crypto_all
 from ember.sql.functions.datetime_fns import *  # noqa: F401,F403
 from ember.sql.functions.datetime_fns import __all__ as _datetime_all
+from ember.sql.functions.geo_fns import *  # noqa: F401,F403
+from ember.sql.functions.geo_fns import __all__ as _geo_all
 from ember.sql.functions.json_fns import *  # noqa: F401,F403
 from ember.sql.functions.json_fns import __all__ as _json_all
 from ember.sql.functions.lambda_fns import *  # noqa: F401,F403
@@ -18,12 +20,12 @@ from ember.sql.functions.math_fns import *  # noqa: F401,F403
 from ember.sql.functions.math_fns import __all__ as _math_all
 from ember.sql.functions.misc_fns import *  # noqa: F401,F403
 from ember.sql.functions.misc_fns import __all__ as _misc_all
+from ember.sql.functions.number_more_fns import *  # noqa: F401,F403
+from ember.sql.functions.number_more_fns import __all__ as _number_more_all
 from ember.sql.functions.string_fns import *  # noqa: F401,F403
 from ember.sql.functions.string_fns import __all__ as _string_all
 from ember.sql.functions.string_more_fns import *  # noqa: F401,F403
 from ember.sql.functions.string_more_fns import __all__ as _string_more_all
-from ember.sql.functions.number_more_fns import *  # noqa: F401,F403
-from ember.sql.functions.number_more_fns import __all__ as _number_more_all
 from ember.sql.functions.vector_fns import *  # noqa: F401,F403
 from ember.sql.functions.vector_fns import __all__ as _vector_all
 from ember.sql.functions.window_fns import *  # noqa: F401,F403
@@ -41,6 +43,7 @@ __all__ = sorted(
         + _aggregate_all
         + _json_all
         + _lambda_all
+        + _geo_all
         + _vector_all
         + _crypto_all
         + _number_more_all

@@ -11,7 +11,8 @@ from ember.sql.functions.builtin import lit
 
 __all__ = [
     "collate", "collation", "current_path", "from_base32", "jaro_winkler_similarity",
-    "regexp_extract_all", "sentences", "to_base32", "try_to_binary",
+    "regexp_extract_all", "sentences", "to_base32", "to_char", "to_number", "to_varchar",
+    "try_to_binary", "try_to_number",
 ]  # fmt: skip
 
 
@@ -52,3 +53,15 @@ def try_to_binary(col: Any, format: Optional[Any] = None) -> Column:
 def collate(col: Any, collation: str) -> Column:
     """The string marked with a collation."""
     return _fn("collate", col, lit(collation))
+
+
+to_char = _binary(
+    "to_char", "A number (by a number format), datetime or binary as text.", ("col", "format")
+)
+to_varchar = _binary(
+    "to_varchar", "A number (by a number format), datetime or binary as text.", ("col", "format")
+)
+to_number = _binary("to_number", "Text read as a decimal by a number format.", ("col", "format"))
+try_to_number = _binary(
+    "try_to_number", "``to_number``, NULL where the text does not match.", ("col", "format")
+)
