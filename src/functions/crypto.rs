@@ -393,7 +393,7 @@ fn decrypt_value(
         || crypto_error("Input length must be multiple of 16 when decrypting with padded cipher");
     match m {
         Mode::Ecb => {
-            if input.len() % 16 != 0 {
+            if !input.len().is_multiple_of(16) {
                 return Err(not_blocks());
             }
             with_aes!(key, C, {
@@ -408,7 +408,7 @@ fn decrypt_value(
                 return Err(crypto_error("Invalid buffer arguments"));
             }
             let (iv, body) = input.split_at(16);
-            if body.len() % 16 != 0 {
+            if !body.len().is_multiple_of(16) {
                 return Err(not_blocks());
             }
             with_aes!(key, C, {

@@ -557,7 +557,7 @@ fn unhex(text: &str) -> Option<Vec<u8>> {
         .map(|c| c.to_digit(16).map(|d| d as u8))
         .collect::<Option<_>>()?;
     let mut out = Vec::with_capacity(digits.len().div_ceil(2));
-    let rest = if digits.len() % 2 == 1 {
+    let rest = if !digits.len().is_multiple_of(2) {
         out.push(digits[0]);
         &digits[1..]
     } else {
