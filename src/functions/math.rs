@@ -88,11 +88,10 @@ fn positive_only(name: &str, mut args: Vec<DFExpr>) -> Result<DFExpr> {
     Ok(when(x.gt(lit(0.0)), value).end()?)
 }
 
-/// `log2(x)` as Spark computes it: `ln(x) / ln(2)` (not the exact `log2`).
+/// `log2(x)` as Spark computes it, with fdlibm's `log`.
 fn log2(mut args: Vec<DFExpr>) -> Result<DFExpr> {
     let x = args.pop().ok_or_else(|| SparkError::internal("arity"))?;
-    let value = df("ln", vec![x.clone()])? / lit(std::f64::consts::LN_2);
-    Ok(when(x.gt(lit(0.0)), value).end()?)
+    Ok(super::strict_math::log2(x))
 }
 
 fn positive(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {

@@ -32,6 +32,7 @@ pub(crate) mod rng;
 mod scalar;
 mod spec;
 mod stats;
+mod strict_math;
 mod string;
 mod string_more;
 pub mod udfs;
