@@ -11,17 +11,41 @@ use datafusion::logical_expr::Expr as DFExpr;
 
 use super::kernel::{self, Kernel};
 
-#[derive(Debug, PartialEq, Eq, Hash)]
-struct Log2;
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Strict {
+    Log2,
+    Exp,
+    Cosh,
+}
 
 /// `log2(x)` as Spark computes it: `log(x) / log(2)`, NULL unless x > 0.
 pub(super) fn log2(x: DFExpr) -> DFExpr {
-    kernel::call(Log2, DataType::Float64, vec![x])
+    kernel::call(Strict::Log2, DataType::Float64, vec![x])
 }
 
-impl Kernel for Log2 {
+/// `exp(x)`, as `StrictMath.exp`.
+pub(super) fn exp(mut args: Vec<DFExpr>) -> crate::error::Result<DFExpr> {
+    let x = args
+        .pop()
+        .ok_or_else(|| crate::error::SparkError::internal("arity"))?;
+    Ok(kernel::call(Strict::Exp, DataType::Float64, vec![x]))
+}
+
+/// `cosh(x)`, as `StrictMath.cosh`.
+pub(super) fn cosh(mut args: Vec<DFExpr>) -> crate::error::Result<DFExpr> {
+    let x = args
+        .pop()
+        .ok_or_else(|| crate::error::SparkError::internal("arity"))?;
+    Ok(kernel::call(Strict::Cosh, DataType::Float64, vec![x]))
+}
+
+impl Kernel for Strict {
     fn name(&self) -> &str {
-        "spark_log2"
+        match self {
+            Strict::Log2 => "spark_log2",
+            Strict::Exp => "spark_exp",
+            Strict::Cosh => "spark_cosh",
+        }
     }
 
     fn eval(&self, a: &[ArrayRef], _rows: usize) -> DFResult<ArrayRef> {
@@ -29,9 +53,12 @@ impl Kernel for Log2 {
         let out: Float64Array = x
             .as_primitive::<Float64Type>()
             .iter()
-            .map(|v| {
-                v.filter(|v| *v > 0.0)
-                    .map(|v| libm::log(v) / libm::log(2.0))
+            .map(|v| match self {
+                Strict::Log2 => v
+                    .filter(|v| *v > 0.0)
+                    .map(|v| libm::log(v) / libm::log(2.0)),
+                Strict::Exp => v.map(libm::exp),
+                Strict::Cosh => v.map(libm::cosh),
             })
             .collect();
         Ok(Arc::new(out))
@@ -44,5 +71,9 @@ mod tests {
     fn log2_has_fdlibms_digits() {
         assert_eq!(libm::log(3.0) / libm::log(2.0), 1.584962500721156);
         assert_eq!(libm::log(9.0) / libm::log(2.0), 3.1699250014423126);
+        assert_eq!(libm::exp(1.0), 2.7182818284590455);
+        assert_eq!(libm::cosh(1.0), 1.543080634815244);
+        assert_eq!(libm::exp(1.0), 2.7182818284590455);
+        assert_eq!(libm::cosh(1.0), 1.543080634815244);
     }
 }

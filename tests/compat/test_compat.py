@@ -14,7 +14,7 @@ RUNNER = Path(__file__).with_name("run.py")
 
 # Passing docstrings per module, as last measured.
 FLOORS = {
-    "functions": 333,
+    "functions": 335,
     "column": 31,
     "dataframe": 63,
     "group": 5,
