@@ -23,7 +23,13 @@ pub(super) const SPECS: &[Spec] = &[
     f("atan2", "ATAN2", &[2], &[Double], Df("atan2")),
     f("cbrt", "CBRT", &[1], &[Double], Df("cbrt")),
     f("cos", "COS", &[1], &[Double], Df("cos")),
-    f("cosh", "COSH", &[1], &[Double], Df("cosh")),
+    f(
+        "cosh",
+        "COSH",
+        &[1],
+        &[Double],
+        Expr(super::strict_math::cosh),
+    ),
     f("cot", "COT", &[1], &[Double], Df("cot")),
     f("csc", "CSC", &[1], &[Double], Spark("csc")),
     f("sec", "SEC", &[1], &[Double], Spark("sec")),
@@ -37,7 +43,7 @@ pub(super) const SPECS: &[Spec] = &[
         &[],
         Expr(|_| Ok(lit(std::f64::consts::PI))),
     ),
-    f("exp", "EXP", &[1], &[Double], Df("exp")),
+    f("exp", "EXP", &[1], &[Double], Expr(super::strict_math::exp)),
     f("expm1", "EXPM1", &[1], &[Double], Spark("expm1")),
     f("factorial", "", &[1], &[Int], Spark("factorial")),
     f("hypot", "HYPOT", &[2], &[Double], Spark("hypot")),
@@ -55,13 +61,7 @@ pub(super) const SPECS: &[Spec] = &[
         &[Double],
         Expr(|a| positive_only("log10", a)),
     ),
-    f(
-        "log2",
-        "LOG2",
-        &[1],
-        &[Double],
-        Expr(|a| positive_only("log2", a)),
-    ),
+    f("log2", "LOG2", &[1], &[Double], Expr(log2)),
     f("pow", "pow", &[2], &[Double], Df("power")),
     f("power", "POWER", &[2], &[Double], Df("power")),
     f("rint", "rint", &[1], &[Double], Spark("rint")),
@@ -92,6 +92,12 @@ fn positive_only(name: &str, mut args: Vec<DFExpr>) -> Result<DFExpr> {
     let x = args.pop().ok_or_else(|| SparkError::internal("arity"))?;
     let value = df(name, vec![x.clone()])?;
     Ok(when(x.gt(lit(0.0)), value).end()?)
+}
+
+/// `log2(x)` as Spark computes it, with fdlibm's `log`.
+fn log2(mut args: Vec<DFExpr>) -> Result<DFExpr> {
+    let x = args.pop().ok_or_else(|| SparkError::internal("arity"))?;
+    Ok(super::strict_math::log2(x))
 }
 
 fn positive(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {

@@ -59,7 +59,7 @@ struct RowUdf {
     name: String,
     signature: Signature,
     /// The generator's state for `Random`.
-    state: std::sync::Mutex<u64>,
+    state: std::sync::Mutex<super::rng::XorShift>,
 }
 
 impl PartialEq for RowUdf {
@@ -79,7 +79,7 @@ impl std::hash::Hash for RowUdf {
 
 fn call(kind: Kind, name: &str, args: Vec<DFExpr>) -> DFExpr {
     let seed = match &kind {
-        Kind::Random { seed, .. } => *seed as u64,
+        Kind::Random { seed, .. } => *seed,
         _ => 0,
     };
     let volatility = if matches!(
@@ -98,7 +98,7 @@ fn call(kind: Kind, name: &str, args: Vec<DFExpr>) -> DFExpr {
         } else {
             Signature::any(args.len(), volatility)
         },
-        state: std::sync::Mutex::new(seed),
+        state: std::sync::Mutex::new(super::rng::XorShift::new(seed)),
     })
     .call(args)
 }
@@ -256,22 +256,13 @@ impl RowUdf {
                 let mut state = self.state.lock().map_err(|_| {
                     datafusion::error::DataFusionError::Execution("rand state".into())
                 })?;
-                let mut next = || {
-                    *state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-                    let mut z = *state;
-                    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-                    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-                    ((z ^ (z >> 31)) >> 11) as f64 / (1u64 << 53) as f64
-                };
                 let out: Float64Array = (0..n)
                     .map(|_| {
-                        if normal {
-                            // Box–Muller.
-                            let (u1, u2) = (next().max(f64::MIN_POSITIVE), next());
-                            Some((-2.0 * u1.ln()).sqrt() * (2.0 * std::f64::consts::PI * u2).cos())
+                        Some(if normal {
+                            state.next_gaussian()
                         } else {
-                            Some(next())
-                        }
+                            state.next_double()
+                        })
                     })
                     .collect();
                 Arc::new(out)

@@ -7,27 +7,35 @@
 
 mod aggregate;
 mod aggregate_ext;
+mod bround;
 mod collection;
+mod crypto;
 mod datetime;
 mod datetime_build;
 mod datetime_calendar;
 mod datetime_format;
 mod datetime_udf;
 mod datetime_zone;
+mod geo;
 mod hash;
 mod json;
+mod kernel;
 pub mod lambda;
 mod math;
 mod misc;
 mod misc_udfs;
+mod number_format;
 mod operators;
 pub mod random;
 mod reflect;
 mod regex;
+pub(crate) mod rng;
 mod scalar;
 mod spec;
 mod stats;
+mod strict_math;
 mod string;
+mod string_more;
 pub mod udf;
 mod udf_agg;
 pub mod udfs;
@@ -37,6 +45,7 @@ mod variant_arrow;
 mod variant_edit;
 mod variant_schema;
 mod variant_value;
+mod vector;
 pub mod window;
 mod xml;
 
@@ -74,6 +83,14 @@ fn all_tables() -> impl Iterator<Item = &'static (&'static str, Builder)> {
         .chain(reflect::TABLE.iter())
         .chain(variant::TABLE.iter())
         .chain(xml::TABLE.iter())
+        .chain(string_more::TABLE.iter())
+        .chain(rng::TABLE.iter())
+        .chain(bround::TABLE.iter())
+        .chain(crypto::TABLE.iter())
+        .chain(vector::TABLE.iter())
+        .chain(number_format::TABLE.iter())
+        .chain(geo::TABLE.iter())
+        .chain(vector::AGGREGATES.iter())
 }
 
 /// Whether a function of this name exists.
@@ -100,6 +117,7 @@ pub fn is_aggregate(name: &str) -> bool {
         .iter()
         .chain(stats::TABLE.iter())
         .chain(aggregate_ext::TABLE.iter())
+        .chain(vector::AGGREGATES.iter())
         .any(|(n, _)| *n == key)
         || key == "schema_of_variant_agg"
 }

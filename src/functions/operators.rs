@@ -70,6 +70,13 @@ fn concat(r: &Resolver, _name: &str, args: Vec<Resolved>) -> Result<Resolved> {
         let e = crate::plan::coerce::cast_plain(e, &t);
         return r.make(e, n);
     }
+    if !args.is_empty()
+        && args
+            .iter()
+            .all(|a| matches!(a.data_type, DataType::Binary | DataType::BinaryView))
+    {
+        return super::string_more::concat_binary(r, args, n);
+    }
     let mut acc: Option<DFExpr> = None;
     for a in args {
         let s = string_arg(r, a)?;

@@ -236,6 +236,19 @@ impl SparkUdf {
                     time_zone: time_zone.clone(),
                 };
                 let x = &a[0];
+                if matches!(
+                    x.data_type(),
+                    DataType::Binary | DataType::LargeBinary | DataType::BinaryView
+                ) {
+                    // A binary cast to a string is its bytes read as UTF-8.
+                    let bin = datafusion::arrow::compute::cast(x, &DataType::Binary)?;
+                    let out: datafusion::arrow::array::StringArray = bin
+                        .as_binary::<i32>()
+                        .iter()
+                        .map(|v| v.map(|b| String::from_utf8_lossy(b).into_owned()))
+                        .collect();
+                    return Ok(Arc::new(out));
+                }
                 let mut b = StringBuilder::with_capacity(x.len(), x.len() * 8);
                 for i in 0..x.len() {
                     b.append_option(format_value(x.as_ref(), i, &opts));

@@ -153,14 +153,21 @@ struct PartitionIdsExec {
     input: Arc<dyn ExecutionPlan>,
     schema: SchemaRef,
     properties: Arc<PlanProperties>,
+    /// Whether the rows must come as one partition (after `coalesce(1)`).
+    single: bool,
 }
 
 impl PartitionIdsExec {
-    fn new(input: Arc<dyn ExecutionPlan>, schema: SchemaRef) -> PartitionIdsExec {
+    fn new(input: Arc<dyn ExecutionPlan>, schema: SchemaRef, single: bool) -> PartitionIdsExec {
         let inp = input.properties();
+        let partitioning = if single {
+            datafusion::physical_plan::Partitioning::UnknownPartitioning(1)
+        } else {
+            inp.partitioning.clone()
+        };
         let properties = Arc::new(PlanProperties::new(
             datafusion::physical_expr::EquivalenceProperties::new(Arc::clone(&schema)),
-            inp.partitioning.clone(),
+            partitioning,
             inp.emission_type,
             inp.boundedness,
         ));
@@ -168,6 +175,7 @@ impl PartitionIdsExec {
             input,
             schema,
             properties,
+            single,
         }
     }
 }
@@ -199,6 +207,14 @@ impl ExecutionPlan for PartitionIdsExec {
         vec![false]
     }
 
+    fn required_input_distribution(&self) -> Vec<datafusion::physical_plan::Distribution> {
+        vec![if self.single {
+            datafusion::physical_plan::Distribution::SinglePartition
+        } else {
+            datafusion::physical_plan::Distribution::UnspecifiedDistribution
+        }]
+    }
+
     fn apply_expressions(
         &self,
         _f: &mut dyn FnMut(&Arc<dyn PhysicalExpr>) -> datafusion::common::Result<TreeNodeRecursion>,
@@ -214,6 +230,7 @@ impl ExecutionPlan for PartitionIdsExec {
         Ok(Arc::new(PartitionIdsExec::new(
             children.swap_remove(0),
             Arc::clone(&self.schema),
+            self.single,
         )))
     }
 
@@ -253,7 +270,7 @@ impl ExtensionPlanner for IdsPlanner {
         &self,
         _planner: &dyn PhysicalPlanner,
         node: &dyn UserDefinedLogicalNode,
-        _logical_inputs: &[&LogicalPlan],
+        logical_inputs: &[&LogicalPlan],
         physical_inputs: &[Arc<dyn ExecutionPlan>],
         _session: &dyn datafusion::catalog::Session,
         _ctx: &PhysicalPlanningContext,
@@ -262,9 +279,15 @@ impl ExtensionPlanner for IdsPlanner {
             return Ok(None);
         }
         let schema: SchemaRef = Arc::new(node.schema().as_arrow().clone());
+        let single = matches!(
+            logical_inputs.first(),
+            Some(LogicalPlan::Repartition(r))
+                if r.partitioning_scheme.partition_count() == Some(1)
+        );
         Ok(Some(Arc::new(PartitionIdsExec::new(
             Arc::clone(&physical_inputs[0]),
             schema,
+            single,
         ))))
     }
 }

@@ -14,9 +14,9 @@ RUNNER = Path(__file__).with_name("run.py")
 
 # Passing docstrings per module, as last measured.
 FLOORS = {
-    "functions": 327,
+    "functions": 371,
     "column": 33,
-    "dataframe": 83,
+    "dataframe": 84,
     "group": 6,
     "window": 5,
     "types": 17,

@@ -172,9 +172,29 @@ def test_udtf_on_constant_arguments(spark):
     assert PlusOne(F.lit(1)).collect() == [Row(c1=1, c2=2)]
 
 
-def test_partition_dependent_functions_say_they_are_missing(spark):
+def test_partition_ids_follow_range_slices(spark):
+    # PySpark 4.3: spark.range(0, 10, 1, 2) with spark_partition_id and
+    # monotonically_increasing_id.
+    rows = (
+        spark.range(0, 10, 1, 2)
+        .select("*", F.spark_partition_id(), F.monotonically_increasing_id())
+        .collect()
+    )
+    assert [tuple(r) for r in rows] == [
+        (0, 0, 0),
+        (1, 0, 1),
+        (2, 0, 2),
+        (3, 0, 3),
+        (4, 0, 4),
+        (5, 1, 8589934592),
+        (6, 1, 8589934593),
+        (7, 1, 8589934594),
+        (8, 1, 8589934595),
+        (9, 1, 8589934596),
+    ]
+    assert spark.range(3).withColumn("p", F.spark_partition_id()).columns == ["id", "p"]
     with pytest.raises(PySparkNotImplementedError):
-        spark.range(3).select(F.spark_partition_id()).collect()
+        spark.range(3).filter(F.spark_partition_id() == 0).collect()
 
 
 def test_pandas_grouped_aggregate(spark):
