@@ -173,6 +173,29 @@ pub fn with_partition_values(
     Ok(LogicalPlanBuilder::from(scan).project(exprs)?.build()?)
 }
 
+/// A frame over rows read into memory, one set of batches per folder of
+/// the listing (in its order), the folders' values as columns.
+pub fn in_memory(
+    listing: &Listing,
+    schema: datafusion::arrow::datatypes::SchemaRef,
+    groups: Vec<Vec<datafusion::arrow::array::RecordBatch>>,
+    names: Vec<String>,
+) -> Result<crate::plan::Frame> {
+    if groups.is_empty() {
+        return crate::plan::ops::from_batches(schema, vec![]);
+    }
+    let mut plans = vec![];
+    for ((values, _), batches) in listing.groups.iter().zip(groups) {
+        let frame = crate::plan::ops::from_batches(std::sync::Arc::clone(&schema), batches)?;
+        plans.push(with_partition_values(
+            frame.plan.as_ref().clone(),
+            &listing.partitions,
+            values,
+        )?);
+    }
+    Ok(crate::plan::Frame::new(union_all(plans)?, names, &[]))
+}
+
 /// Unions the per-folder plans.
 pub fn union_all(plans: Vec<LogicalPlan>) -> Result<LogicalPlan> {
     let mut plans = plans.into_iter();

@@ -57,26 +57,16 @@ pub fn read(
     ));
     let mut names: Vec<String> = fields.iter().map(|f| f.name.clone()).collect();
     names.extend(listing.partitions.iter().map(|(n, _)| n.clone()));
-    let mut plans = vec![];
-    for ((values, _), rows) in listing.groups.iter().zip(&docs) {
+    let mut groups = vec![];
+    for rows in &docs {
         let objects: Vec<&Value> = rows.iter().filter(|v| v.is_object()).collect();
         let mut decoder = datafusion::arrow::json::ReaderBuilder::new(Arc::clone(&schema))
             .with_coerce_primitive(true)
             .build_decoder()?;
         decoder.serialize(&objects)?;
-        let batch = decoder.flush()?;
-        let batches = batch.into_iter().collect();
-        let frame = crate::plan::ops::from_batches(Arc::clone(&schema), batches)?;
-        plans.push(files::with_partition_values(
-            frame.plan.as_ref().clone(),
-            &listing.partitions,
-            values,
-        )?);
+        groups.push(decoder.flush()?.into_iter().collect());
     }
-    if plans.is_empty() {
-        return crate::plan::ops::from_batches(schema, vec![]);
-    }
-    Ok(Frame::new(files::union_all(plans)?, names, &[]))
+    files::in_memory(&listing, schema, groups, names)
 }
 
 fn is_partition(listing: &Listing, name: &str) -> bool {

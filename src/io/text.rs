@@ -39,8 +39,8 @@ pub fn read(
     let schema = Arc::new(Schema::new(vec![Field::new(&name, DataType::Utf8, true)]));
     let mut names = vec![name];
     names.extend(listing.partitions.iter().map(|(n, _)| n.clone()));
-    let mut plans = vec![];
-    for (values, group) in &listing.groups {
+    let mut groups = vec![];
+    for (_, group) in &listing.groups {
         let mut lines: Vec<String> = vec![];
         for f in group {
             let text = std::fs::read(f).map_err(|e| {
@@ -57,18 +57,9 @@ pub fn read(
             }
         }
         let col: ArrayRef = Arc::new(StringArray::from(lines));
-        let batch = RecordBatch::try_new(Arc::clone(&schema), vec![col])?;
-        let frame = crate::plan::ops::from_batches(Arc::clone(&schema), vec![batch])?;
-        plans.push(files::with_partition_values(
-            frame.plan.as_ref().clone(),
-            &listing.partitions,
-            values,
-        )?);
+        groups.push(vec![RecordBatch::try_new(Arc::clone(&schema), vec![col])?]);
     }
-    if plans.is_empty() {
-        return crate::plan::ops::from_batches(schema, vec![]);
-    }
-    Ok(Frame::new(files::union_all(plans)?, names, &[]))
+    files::in_memory(&listing, schema, groups, names)
 }
 
 /// Lines as Hadoop's reader splits them: `\n`, `\r\n` or `\r` (or `sep`),
