@@ -17,6 +17,8 @@ mod datetime_zone;
 mod hash;
 mod json;
 pub mod lambda;
+mod lambda_more;
+mod lambda_udfs;
 mod math;
 mod misc;
 mod misc_udfs;
