@@ -22,11 +22,15 @@ use crate::plan::resolve::{Resolved, Resolver};
 const NAMES: &[&str] = &["transform", "filter", "exists", "forall"];
 
 pub fn is_higher_order(name: &str) -> bool {
-    NAMES.contains(&name.to_lowercase().as_str())
+    let lname = name.to_lowercase();
+    NAMES.contains(&lname.as_str()) || super::lambda_more::NAMES.contains(&lname.as_str())
 }
 
 pub fn names() -> impl Iterator<Item = &'static str> {
-    NAMES.iter().copied()
+    NAMES
+        .iter()
+        .chain(super::lambda_more::NAMES.iter())
+        .copied()
 }
 
 static HOFS: LazyLock<HashMap<String, Arc<HigherOrderUDF>>> = LazyLock::new(|| {
@@ -49,6 +53,14 @@ fn hof(name: &str, args: Vec<DFExpr>) -> Result<DFExpr> {
 /// `f(array, lambda)`.
 pub fn resolve(r: &Resolver, name: &str, args: &[Expr]) -> Result<Resolved> {
     let lname = name.to_lowercase();
+    if super::lambda_more::NAMES.contains(&lname.as_str()) {
+        return super::lambda_more::resolve(r, &lname, args);
+    }
+    if let [_, Expr::Lambda { params, .. }] = args {
+        if params.len() == 2 && matches!(lname.as_str(), "transform" | "filter") {
+            return super::lambda_more::resolve(r, &lname, args);
+        }
+    }
     let [array, Expr::Lambda { params, body }] = args else {
         return Err(SparkError::plain(
             ErrorKind::Analysis,

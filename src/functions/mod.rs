@@ -21,6 +21,8 @@ mod hash;
 mod json;
 mod kernel;
 pub mod lambda;
+mod lambda_more;
+mod lambda_udfs;
 mod math;
 mod misc;
 mod misc_udfs;

@@ -127,7 +127,12 @@ impl<'a> Resolver<'a> {
         match e {
             Expr::Column { name, plan_id } => {
                 if plan_id.is_none() {
-                    if let Some((n, field)) = self.lambdas.iter().rev().find(|(n, _)| n == name) {
+                    if let Some((n, field)) = self
+                        .lambdas
+                        .iter()
+                        .rev()
+                        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+                    {
                         let var = datafusion::logical_expr::expr::LambdaVariable::new(
                             n.clone(),
                             Some(std::sync::Arc::clone(field)),

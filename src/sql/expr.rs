@@ -1,10 +1,10 @@
 //! SQL expression text → Spark's unresolved expression tree.
 
+use super::dialect::SparkDialect;
 use datafusion::sql::sqlparser::ast::{
     self, BinaryOperator, CastKind, Expr as SqlExpr, FunctionArg, FunctionArgExpr,
     FunctionArguments, UnaryOperator, Value,
 };
-use datafusion::sql::sqlparser::dialect::GenericDialect;
 use datafusion::sql::sqlparser::parser::Parser;
 
 use super::parse_error;
@@ -17,7 +17,7 @@ pub fn parse_expression(text: &str) -> Result<Expr> {
     if text.trim().is_empty() {
         return Err(super::empty_statement(text));
     }
-    let dialect = GenericDialect {};
+    let dialect = SparkDialect::default();
     let rewritten = super::text::rewrite_literal_suffixes(text);
     let mut parser = Parser::new(&dialect)
         .try_with_sql(&rewritten)
@@ -821,6 +821,19 @@ pub fn convert(e: &SqlExpr) -> Result<Expr> {
             },
             query: subquery.clone(),
         },
+        SqlExpr::Lambda(l) if l.syntax == ast::LambdaSyntax::Arrow => {
+            let params = match &l.params {
+                ast::OneOrManyWithParens::One(p) => vec![p],
+                ast::OneOrManyWithParens::Many(ps) => ps.iter().collect(),
+            };
+            if params.iter().any(|p| p.data_type.is_some()) {
+                return Err(SparkError::not_implemented("typed lambda parameters"));
+            }
+            Expr::Lambda {
+                params: params.iter().map(|p| p.name.value.clone()).collect(),
+                body: Box::new(convert(&l.body)?),
+            }
+        }
         SqlExpr::Wildcard(_) => Expr::Star { target: None },
         SqlExpr::QualifiedWildcard(n, _) => Expr::Star {
             target: Some(n.to_string()),

@@ -8,8 +8,8 @@
 
 use std::sync::Arc;
 
+use super::dialect::SparkDialect;
 use datafusion::sql::sqlparser::ast::{self, SetExpr, SetOperator, SetQuantifier, Statement};
-use datafusion::sql::sqlparser::dialect::GenericDialect;
 use datafusion::sql::sqlparser::parser::Parser;
 
 use super::expr::convert;
@@ -35,7 +35,7 @@ fn plan(session: &Arc<Session>, text: &str) -> Result<Frame> {
     if text.trim().is_empty() {
         return Err(super::empty_statement(text));
     }
-    let dialect = GenericDialect {};
+    let dialect = SparkDialect::default();
     let rewritten = super::text::rewrite_literal_suffixes(text);
     let statements = Parser::parse_sql(&dialect, &rewritten).map_err(|e| parse_error(text, &e))?;
     let [Statement::Query(query)] = statements.as_slice() else {

@@ -4,12 +4,24 @@ from __future__ import annotations
 
 import inspect
 import itertools
-from typing import Any, Callable
+from typing import Any, Callable, Optional
 
 from ember.sql.column import Column, _to_col_jc
 from ember.sql.functions.builtin import _N
 
-__all__ = ["exists", "filter", "forall", "transform"]
+__all__ = [
+    "aggregate",
+    "exists",
+    "filter",
+    "forall",
+    "map_filter",
+    "map_zip_with",
+    "reduce",
+    "transform",
+    "transform_keys",
+    "transform_values",
+    "zip_with",
+]
 
 _ids = itertools.count()
 
@@ -34,6 +46,11 @@ def _hof(name: str, col: Any, f: Callable) -> Column:
     return Column(_N.call(name, [_to_col_jc(col), _lambda(f)]))
 
 
+def _hof_n(name: str, cols: list, funs: list) -> Column:
+    args = [_to_col_jc(c) for c in cols] + [_lambda(f) for f in funs if f is not None]
+    return Column(_N.call(name, args))
+
+
 def transform(col: Any, f: Callable) -> Column:
     """Each element of the array mapped by ``f``."""
     return _hof("transform", col, f)
@@ -52,3 +69,52 @@ def exists(col: Any, f: Callable) -> Column:
 def forall(col: Any, f: Callable) -> Column:
     """Whether ``f`` is true for every element (NULL if unknown)."""
     return _hof("forall", col, f)
+
+
+def aggregate(
+    col: Any,
+    initialValue: Any,
+    merge: Callable,
+    finish: Optional[Callable] = None,
+) -> Column:
+    """The array folded from ``initialValue`` by ``merge``, then mapped by
+    ``finish`` when given."""
+    return _hof_n("aggregate", [col, initialValue], [merge, finish])
+
+
+def reduce(
+    col: Any,
+    initialValue: Any,
+    merge: Callable,
+    finish: Optional[Callable] = None,
+) -> Column:
+    """The array folded from ``initialValue`` by ``merge``, then mapped by
+    ``finish`` when given."""
+    return _hof_n("reduce", [col, initialValue], [merge, finish])
+
+
+def zip_with(left: Any, right: Any, f: Callable) -> Column:
+    """The two arrays merged element-wise by ``f``; the shorter is padded
+    with nulls."""
+    return _hof_n("zip_with", [left, right], [f])
+
+
+def transform_keys(col: Any, f: Callable) -> Column:
+    """The map with each key replaced by ``f(key, value)``."""
+    return _hof("transform_keys", col, f)
+
+
+def transform_values(col: Any, f: Callable) -> Column:
+    """The map with each value replaced by ``f(key, value)``."""
+    return _hof("transform_values", col, f)
+
+
+def map_filter(col: Any, f: Callable) -> Column:
+    """The entries of the map for which ``f(key, value)`` is true."""
+    return _hof("map_filter", col, f)
+
+
+def map_zip_with(col1: Any, col2: Any, f: Callable) -> Column:
+    """The two maps merged by key; each value is ``f(key, value1, value2)``,
+    a missing value being null."""
+    return _hof_n("map_zip_with", [col1, col2], [f])
