@@ -14,7 +14,7 @@ RUNNER = Path(__file__).with_name("run.py")
 
 # Passing docstrings per module, as last measured.
 FLOORS = {
-    "functions": 371,
+    "functions": 379,
     "column": 33,
     "dataframe": 84,
     "group": 6,
