@@ -2,6 +2,8 @@
 metadata, checkpoints, ``transpose``, ``zipWithIndex``, the pandas/Arrow
 batch maps and the row callbacks."""
 
+import contextlib
+import os
 from keyword import iskeyword
 from typing import TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Optional, Union
 
@@ -24,6 +26,13 @@ def _schema(schema: Union["StructType", str]) -> "StructType":
             messageParameters={"arg_name": "schema", "arg_type": type(schema).__name__},
         )
     return schema
+
+
+@contextlib.contextmanager
+def _executor_output() -> Iterator[None]:
+    """User code's prints go where an executor's would: not to the driver."""
+    with open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink):
+        yield
 
 
 class DataFrameMore:
@@ -226,20 +235,14 @@ class DataFrameMore:
     def foreach(self: "DataFrame", f: Callable[[Any], None]) -> None:
         """Calls ``f`` on every row. As on Spark's executors, what ``f``
         prints does not reach the driver's output."""
-        import contextlib
-        import os
-
-        with open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink):
+        with _executor_output():
             for row in self.toLocalIterator():
                 f(row)
 
     def foreachPartition(self: "DataFrame", f: Callable[[Iterator[Any]], None]) -> None:
         """Calls ``f`` with an iterator over the rows (output kept from the
         driver's, as :meth:`foreach`)."""
-        import contextlib
-        import os
-
-        with open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink):
+        with _executor_output():
             f(iter(self.collect()))
 
     def inputFiles(self: "DataFrame") -> List[str]:
