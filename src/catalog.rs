@@ -32,8 +32,31 @@ pub struct TableMeta {
     pub provider: String,
     /// Partition columns, in order; the last columns of the schema.
     pub partition: Vec<String>,
-    /// Data files of the current version, relative to the table folder.
+    /// Data files of the current version, relative to the table folder
+    /// (managed tables; an external table's files are those at its location).
     pub files: Vec<String>,
+    /// An external table's folder.
+    pub location: Option<String>,
+    /// Options of the data source (`OPTIONS (header true)`).
+    pub options: Vec<(String, String)>,
+    /// `TBLPROPERTIES`.
+    pub properties: Vec<(String, String)>,
+    /// The partition folders (`k=v/...`) an external partitioned table knows.
+    pub partitions: Vec<String>,
+}
+
+fn pairs_json(pairs: &[(String, String)]) -> Value {
+    Value::Array(pairs.iter().map(|(k, v)| json!([k, v])).collect())
+}
+
+fn pairs(v: Option<&Value>) -> Vec<(String, String)> {
+    v.and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|p| Some((p.get(0)?.as_str()?.into(), p.get(1)?.as_str()?.into())))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 impl TableMeta {
@@ -42,7 +65,11 @@ impl TableMeta {
             "schema": self.schema,
             "provider": self.provider,
             "partition": self.partition,
-            "files": self.files
+            "files": self.files,
+            "location": self.location,
+            "options": pairs_json(&self.options),
+            "properties": pairs_json(&self.properties),
+            "partitions": self.partitions,
         })
         .to_string()
     }
@@ -54,6 +81,13 @@ impl TableMeta {
             provider: v.get("provider")?.as_str()?.to_string(),
             partition: strings(v.get("partition")),
             files: strings(Some(v.get("files")?)),
+            location: v
+                .get("location")
+                .and_then(Value::as_str)
+                .map(str::to_string),
+            options: pairs(v.get("options")),
+            properties: pairs(v.get("properties")),
+            partitions: strings(v.get("partitions")),
         })
     }
 }
@@ -68,11 +102,15 @@ fn strings(v: Option<&Value>) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// How a new table stores its rows: its file format and partition columns.
+/// How a new table stores its rows: its file format and partition columns,
+/// and for an external table its folder and options.
 #[derive(Debug, Clone)]
 pub struct TableSpec {
     pub format: FileFormat,
     pub partition: Vec<String>,
+    pub location: Option<String>,
+    pub options: Vec<(String, String)>,
+    pub properties: Vec<(String, String)>,
 }
 
 impl Default for TableSpec {
@@ -80,9 +118,64 @@ impl Default for TableSpec {
         TableSpec {
             format: FileFormat::Parquet,
             partition: vec![],
+            location: None,
+            options: vec![],
+            properties: vec![],
         }
     }
 }
+
+impl TableSpec {
+    /// The spec an existing table was created with.
+    pub fn of(meta: &TableMeta) -> Result<TableSpec> {
+        Ok(TableSpec {
+            format: FileFormat::parse(&meta.provider)?,
+            partition: meta.partition.clone(),
+            location: meta.location.clone(),
+            options: meta.options.clone(),
+            properties: meta.properties.clone(),
+        })
+    }
+}
+
+/// The data files under an external table's folder (relative paths; names
+/// starting with `_` or `.` skipped), sorted; none when it is missing.
+pub fn list_data_files(dir: &Path) -> Vec<String> {
+    fn walk(dir: &Path, prefix: &str, out: &mut Vec<String>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().to_string();
+            if name.starts_with('_') || name.starts_with('.') {
+                continue;
+            }
+            let rel = if prefix.is_empty() {
+                name.clone()
+            } else {
+                format!("{prefix}/{name}")
+            };
+            if e.path().is_dir() {
+                walk(&e.path(), &rel, out);
+            } else {
+                out.push(rel);
+            }
+        }
+    }
+    let mut out = vec![];
+    walk(dir, "", &mut out);
+    out.sort();
+    out
+}
+
+/// The partition folder of a data file (`a=1/b=x`), empty at the top.
+pub fn folder_of(file: &str) -> &str {
+    file.rsplit_once('/').map_or("", |(d, _)| d)
+}
+
+/// The static `(column, value)` pairs of a partition spec; a null value is
+/// the default partition.
+pub type PartitionValues = Vec<(String, Option<String>)>;
 
 /// How a write treats an existing table (`DataFrameWriter.mode`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -249,6 +342,49 @@ impl Warehouse {
         out
     }
 
+    /// The folder holding a table's data files: its location when external.
+    pub fn data_dir(&self, db: &str, name: &str, meta: &TableMeta) -> PathBuf {
+        match &meta.location {
+            Some(l) => PathBuf::from(l),
+            None => self.table_dir(db, name),
+        }
+    }
+
+    /// The data files of a table's current version, relative to its data
+    /// folder; an external partitioned table's only in the partitions it knows.
+    pub fn data_files(&self, meta: &TableMeta) -> Vec<String> {
+        match &meta.location {
+            None => meta.files.clone(),
+            Some(l) => {
+                let files = list_data_files(Path::new(l));
+                if meta.partition.is_empty() {
+                    return files.into_iter().filter(|f| !f.contains('/')).collect();
+                }
+                files
+                    .into_iter()
+                    .filter(|f| meta.partitions.iter().any(|p| p == folder_of(f)))
+                    .collect()
+            }
+        }
+    }
+
+    /// Replaces a table's metadata (its partitions or properties).
+    pub fn update_meta(&self, db: &str, name: &str, f: impl FnOnce(&mut TableMeta)) -> Result<()> {
+        let dir = self.table_dir(db, name);
+        let _lock = Lock::acquire(&dir)?;
+        let Some(mut meta) = self.read_meta(db, name)? else {
+            return Ok(());
+        };
+        f(&mut meta);
+        self.store_meta(&dir, &meta)
+    }
+
+    fn store_meta(&self, dir: &Path, meta: &TableMeta) -> Result<()> {
+        let tmp = dir.join(format!(".{META}.{}", unique()));
+        std::fs::write(&tmp, meta.to_json()).map_err(|e| io_error(e, &tmp))?;
+        std::fs::rename(&tmp, dir.join(META)).map_err(|e| io_error(e, dir))
+    }
+
     pub fn table_exists(&self, db: &str, name: &str) -> bool {
         self.table_dir(db, name).join(META).is_file()
     }
@@ -344,7 +480,8 @@ impl Warehouse {
 
     /// Writes `batches` as a new version (overwrite) or added files (append).
     /// Creates the table when it does not exist, as `spec` says; the
-    /// partition columns are the last columns of `schema`.
+    /// partition columns are the last columns of `schema`. An overwrite with
+    /// `replace` set replaces only the partitions with those values.
     #[allow(clippy::too_many_arguments)]
     pub fn write(
         &self,
@@ -355,6 +492,7 @@ impl Warehouse {
         batches: &[RecordBatch],
         mode: SaveMode,
         spec: &TableSpec,
+        replace: Option<&[(String, Option<String>)]>,
     ) -> Result<()> {
         if !self.database_exists(db) {
             return Err(schema_not_found(db));
@@ -368,12 +506,22 @@ impl Warehouse {
             (SaveMode::Ignore, Some(_)) => return Ok(()),
             _ => {}
         }
+        let location = match &existing {
+            Some(m) => m.location.clone(),
+            None => spec.location.clone(),
+        };
+        let data_dir = location.as_ref().map_or(dir.clone(), PathBuf::from);
+        let current = match &existing {
+            Some(m) => self.data_files(m),
+            None if location.is_some() => list_data_files(&data_dir),
+            None => vec![],
+        };
         let (data_schema, parts) = table_files::split_partitions(schema, batches, &spec.partition)?;
         let stem = unique();
         let mut written = vec![];
         for (sub, batches) in &parts {
             written.extend(table_files::write_file(
-                &dir,
+                &data_dir,
                 sub,
                 &stem,
                 &data_schema,
@@ -384,31 +532,51 @@ impl Warehouse {
         // A table keeps the schema it was created with.
         let schema_json = match (&existing, mode) {
             (Some(m), SaveMode::Append) => m.schema.clone(),
+            (Some(m), _) if replace.is_some() => m.schema.clone(),
             _ => spark_schema.to_json().to_string(),
         };
-        let (mut files, old) = match (mode, existing) {
-            (SaveMode::Append, Some(m)) => (m.files, vec![]),
-            (_, Some(m)) => (vec![], m.files),
-            (_, None) => (vec![], vec![]),
+        let replaced = |f: &String| match replace {
+            None => true,
+            Some(values) => {
+                let have = table_files::partition_values(f);
+                values
+                    .iter()
+                    .all(|(k, v)| have.iter().any(|(hk, hv)| hk == k && hv == v))
+            }
         };
+        let (mut files, old): (Vec<String>, Vec<String>) = match mode {
+            SaveMode::Overwrite => current.into_iter().partition(|f| !replaced(f)),
+            _ => (current, vec![]),
+        };
+        let mut partitions = existing.as_ref().map_or(vec![], |m| m.partitions.clone());
+        if location.is_some() && !spec.partition.is_empty() {
+            for f in &written {
+                let folder = folder_of(f).to_string();
+                if !partitions.contains(&folder) {
+                    partitions.push(folder);
+                }
+            }
+            partitions.sort();
+        }
         files.extend(written);
         let meta = TableMeta {
             schema: schema_json,
             provider: spec.format.name().into(),
             partition: spec.partition.clone(),
-            files,
+            files: if location.is_some() { vec![] } else { files },
+            location,
+            options: spec.options.clone(),
+            properties: spec.properties.clone(),
+            partitions,
         };
-        let text = meta.to_json();
-        let tmp = dir.join(format!(".{META}.{}", unique()));
-        std::fs::write(&tmp, text).map_err(|e| io_error(e, &tmp))?;
-        std::fs::rename(&tmp, dir.join(META)).map_err(|e| io_error(e, &dir))?;
+        self.store_meta(&dir, &meta)?;
         drop(lock);
         for f in old {
-            let path = dir.join(f);
+            let path = data_dir.join(f);
             let _ = std::fs::remove_file(&path);
             // Partition folders left empty go too.
             let mut parent = path.parent();
-            while let Some(p) = parent.filter(|p| *p != dir) {
+            while let Some(p) = parent.filter(|p| *p != data_dir) {
                 if std::fs::remove_dir(p).is_err() {
                     break;
                 }
@@ -524,6 +692,7 @@ mod tests {
             std::slice::from_ref(&b),
             SaveMode::ErrorIfExists,
             &TableSpec::default(),
+            None,
         )
         .unwrap();
         let err = w
@@ -535,6 +704,7 @@ mod tests {
                 std::slice::from_ref(&b),
                 SaveMode::ErrorIfExists,
                 &TableSpec::default(),
+                None,
             )
             .unwrap_err();
         assert_eq!(
@@ -549,6 +719,7 @@ mod tests {
             std::slice::from_ref(&b),
             SaveMode::Append,
             &TableSpec::default(),
+            None,
         )
         .unwrap();
         assert_eq!(w.read_meta("default", "t").unwrap().unwrap().files.len(), 2);
@@ -560,6 +731,7 @@ mod tests {
             &[b],
             SaveMode::Overwrite,
             &TableSpec::default(),
+            None,
         )
         .unwrap();
         let meta = w.read_meta("default", "t").unwrap().unwrap();

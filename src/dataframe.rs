@@ -168,9 +168,9 @@ impl DataFrame {
         self.derive(ops::rename(&self.frame, &s, renames))
     }
 
-    pub fn drop(&self, cols: &[Expr]) -> Result<Self> {
+    pub fn drop(&self, names: &[String], cols: &[Expr]) -> Result<Self> {
         let s = self.session.settings();
-        self.analysed(ops::drop(&self.frame, &s, cols), &[])
+        self.analysed(ops::drop(&self.frame, &s, names, cols), &[])
     }
 
     pub fn to_df(&self, names: &[String]) -> Result<Self> {

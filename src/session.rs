@@ -418,6 +418,45 @@ impl Session {
         }
     }
 
+    /// `REFRESH TABLE`: a cached table reads its rows again.
+    pub async fn refresh_table(&self, db: &str, name: &str) -> Result<()> {
+        let key = format!("{}.{}", db.to_lowercase(), name.to_lowercase());
+        let was_cached = self
+            .cached_tables
+            .write()
+            .ok()
+            .and_then(|mut c| c.remove(&key))
+            .is_some();
+        if was_cached {
+            self.cache_view(&format!("`{db}`.`{name}`")).await?;
+        }
+        Ok(())
+    }
+
+    /// `REFRESH 'path'`: the cached tables whose data lies under `path`
+    /// read their rows again.
+    pub async fn refresh_path(&self, path: &str) -> Result<()> {
+        let path = path.strip_prefix("file:").unwrap_or(path);
+        let root = std::path::absolute(path).unwrap_or_else(|_| path.into());
+        let keys: Vec<String> = self
+            .cached_tables
+            .read()
+            .map(|c| c.keys().cloned().collect())
+            .unwrap_or_default();
+        let warehouse = self.warehouse();
+        for key in keys {
+            let Some((db, name)) = key.split_once('.') else {
+                continue;
+            };
+            if let Some(meta) = warehouse.read_meta(db, name)? {
+                if warehouse.data_dir(db, name, &meta).starts_with(&root) {
+                    self.refresh_table(db, name).await?;
+                }
+            }
+        }
+        Ok(())
+    }
+
     fn cached_table(&self, db: &str, name: &str) -> Option<Frame> {
         self.cached_tables.read().ok().and_then(|c| {
             c.get(&format!("{}.{}", db.to_lowercase(), name.to_lowercase()))
@@ -515,7 +554,8 @@ impl Session {
         let schema = Arc::new(datafusion::arrow::datatypes::Schema::new(
             arrow_fields.clone(),
         ));
-        if meta.files.is_empty() {
+        let files = warehouse.data_files(&meta);
+        if files.is_empty() {
             return crate::plan::ops::from_batches(schema, vec![]).map(Some);
         }
         let format = crate::io::table_files::FileFormat::parse(&meta.provider)?;
@@ -526,14 +566,16 @@ impl Session {
         // One scan per partition folder, its values as literals: filters
         // on partition columns fold to true or false and prune the folders.
         let mut groups: std::collections::BTreeMap<String, Vec<&String>> = Default::default();
-        for f in &meta.files {
-            let folder = f.rsplit_once('/').map_or("", |(d, _)| d).to_string();
-            groups.entry(folder).or_default().push(f);
+        for f in &files {
+            groups
+                .entry(crate::catalog::folder_of(f).to_string())
+                .or_default()
+                .push(f);
         }
-        let dir = warehouse.table_dir(db, name);
+        let dir = warehouse.data_dir(db, name, &meta);
         let mut plans = vec![];
         for files in groups.values() {
-            let scan = self.scan_files(&dir, files, format, &data_schema, name)?;
+            let scan = self.scan_files(&dir, files, format, &meta.options, &data_schema, name)?;
             let values = crate::io::table_files::partition_values(files[0]);
             let mut exprs: Vec<DFExpr> = scan
                 .schema()
@@ -572,17 +614,31 @@ impl Session {
         dir: &std::path::Path,
         files: &[&String],
         format: crate::io::table_files::FileFormat,
+        options: &[(String, String)],
         schema: &datafusion::arrow::datatypes::SchemaRef,
         name: &str,
     ) -> Result<datafusion::logical_expr::LogicalPlan> {
         use datafusion::datasource::listing::{
             ListingOptions, ListingTable, ListingTableConfig, ListingTableUrl,
         };
+        let Some(listing) = format.listing_format(options) else {
+            // Text: read now, line by line.
+            let batches = files
+                .iter()
+                .map(|f| crate::io::table_files::FileFormat::read_text(&dir.join(f), schema))
+                .collect::<Result<Vec<_>>>()?;
+            let table =
+                datafusion::datasource::MemTable::try_new(Arc::clone(schema), vec![batches])?;
+            let source = datafusion::datasource::provider_as_source(Arc::new(table));
+            return Ok(
+                datafusion::logical_expr::LogicalPlanBuilder::scan(name, source, None)?.build()?,
+            );
+        };
         let urls = files
             .iter()
             .map(|f| ListingTableUrl::parse(dir.join(f).to_string_lossy()))
             .collect::<std::result::Result<Vec<_>, _>>()?;
-        let options = ListingOptions::new(format.listing_format()).with_file_extension("");
+        let options = ListingOptions::new(listing).with_file_extension("");
         let config = ListingTableConfig::new_with_multi_paths(urls)
             .with_listing_options(options)
             .with_schema(Arc::clone(schema));
@@ -606,7 +662,9 @@ impl Session {
         Ok(Some(frame))
     }
 
-    /// Runs `frame` and writes its rows into a managed table.
+    /// Runs `frame` and writes its rows into a table. Appends and overwrites
+    /// of an existing table keep its format, partitions and location; with
+    /// `replace`, an overwrite replaces only the partitions of those values.
     pub async fn write_table(
         &self,
         db: &str,
@@ -614,16 +672,13 @@ impl Session {
         frame: &Frame,
         mode: crate::catalog::SaveMode,
         spec: Option<crate::catalog::TableSpec>,
+        replace: Option<&[(String, Option<String>)]>,
     ) -> Result<()> {
         use crate::catalog::{SaveMode, TableSpec};
-        // Appends and INSERT OVERWRITE keep the table's format and partitions.
         let existing = self.warehouse().read_meta(db, name)?;
         let spec = match (spec, existing) {
-            (Some(s), _) if mode != SaveMode::Append => s,
-            (_, Some(m)) => TableSpec {
-                format: crate::io::table_files::FileFormat::parse(&m.provider)?,
-                partition: m.partition,
-            },
+            (Some(s), _) if mode != SaveMode::Append && replace.is_none() => s,
+            (_, Some(m)) => TableSpec::of(&m)?,
             (s, None) => s.unwrap_or_default(),
         };
         // Table columns are nullable, as Spark writes Parquet tables, and
@@ -659,11 +714,11 @@ impl Session {
         }
         let fields: Vec<_> = order.iter().map(|i| fields[*i].clone()).collect();
         let spec = TableSpec {
-            format: spec.format,
             partition: fields[fields.len() - spec.partition.len()..]
                 .iter()
                 .map(|f| f.name.clone())
                 .collect(),
+            ..spec
         };
         spec.format.check_columns(&fields)?;
         let spark = SparkType::Struct(fields.clone());
@@ -685,7 +740,7 @@ impl Session {
             .collect::<Result<Vec<_>>>()?;
         self.invalidate_table(db, name);
         self.warehouse()
-            .write(db, name, &schema, &spark, &batches, mode, &spec)
+            .write(db, name, &schema, &spark, &batches, mode, &spec, replace)
     }
 
     // ---- execution -------------------------------------------------------

@@ -26,6 +26,7 @@ pub enum FileFormat {
     Parquet,
     Csv,
     Json,
+    Text,
 }
 
 impl FileFormat {
@@ -35,6 +36,7 @@ impl FileFormat {
             "parquet" => Ok(FileFormat::Parquet),
             "csv" => Ok(FileFormat::Csv),
             "json" => Ok(FileFormat::Json),
+            "text" => Ok(FileFormat::Text),
             _ => Err(SparkError::new(
                 ErrorKind::Analysis,
                 "DATA_SOURCE_NOT_FOUND",
@@ -52,6 +54,7 @@ impl FileFormat {
             FileFormat::Parquet => "parquet",
             FileFormat::Csv => "csv",
             FileFormat::Json => "json",
+            FileFormat::Text => "text",
         }
     }
 
@@ -60,21 +63,86 @@ impl FileFormat {
             FileFormat::Parquet => ".snappy.parquet",
             FileFormat::Csv => ".csv",
             FileFormat::Json => ".json",
+            FileFormat::Text => ".txt",
         }
     }
 
-    /// DataFusion's reader of the format.
-    pub fn listing_format(self) -> Arc<dyn DFFileFormat> {
-        match self {
+    /// DataFusion's reader of the format, with a table's options (`header`,
+    /// `sep`); none for text, which is read line by line.
+    pub fn listing_format(self, options: &[(String, String)]) -> Option<Arc<dyn DFFileFormat>> {
+        let option = |k: &str| {
+            options
+                .iter()
+                .find(|(o, _)| o.eq_ignore_ascii_case(k))
+                .map(|(_, v)| v.as_str())
+        };
+        Some(match self {
             FileFormat::Parquet => Arc::new(ParquetFormat::default()),
-            FileFormat::Csv => Arc::new(CsvFormat::default().with_has_header(false)),
+            FileFormat::Csv => {
+                let header = option("header").is_some_and(|h| h.eq_ignore_ascii_case("true"));
+                let mut csv = CsvFormat::default().with_has_header(header);
+                if let Some(sep) = option("sep").or_else(|| option("delimiter")) {
+                    if let [b] = sep.as_bytes() {
+                        csv = csv.with_delimiter(*b);
+                    }
+                }
+                Arc::new(csv)
+            }
             FileFormat::Json => Arc::new(JsonFormat::default()),
-        }
+            FileFormat::Text => return None,
+        })
+    }
+
+    /// The rows of a text file: one `value` per line.
+    pub fn read_text(path: &Path, schema: &SchemaRef) -> Result<RecordBatch> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            SparkError::plain(ErrorKind::SparkRuntime, format!("{}: {e}", path.display()))
+        })?;
+        let lines: StringArray = text.lines().map(Some).collect();
+        Ok(RecordBatch::try_new(
+            Arc::clone(schema),
+            vec![Arc::new(lines)],
+        )?)
     }
 
     /// `UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE` for a column the format
     /// cannot hold (CSV holds no arrays, maps or structs).
     pub fn check_columns(self, fields: &[StructField]) -> Result<()> {
+        if self == FileFormat::Text {
+            if fields.len() != 1 {
+                return Err(SparkError::new(
+                    ErrorKind::Analysis,
+                    "_LEGACY_ERROR_TEMP_1290",
+                    "42000",
+                    format!(
+                        "Text data source supports only a single column, and you have {} columns.",
+                        fields.len()
+                    ),
+                    &[("schemaSize", fields.len().to_string())],
+                ));
+            }
+            if fields[0].data_type != SparkType::String {
+                return Err(SparkError::new(
+                    ErrorKind::Analysis,
+                    "UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE",
+                    "0A000",
+                    format!(
+                        "The Text datasource doesn't support the column `{}` of the type \"{}\".",
+                        fields[0].name,
+                        fields[0].data_type.sql_name()
+                    ),
+                    &[
+                        ("columnName", format!("`{}`", fields[0].name)),
+                        (
+                            "columnType",
+                            format!("\"{}\"", fields[0].data_type.sql_name()),
+                        ),
+                        ("format", "Text".into()),
+                    ],
+                ));
+            }
+            return Ok(());
+        }
         if self != FileFormat::Csv {
             return Ok(());
         }
@@ -164,6 +232,19 @@ pub fn write_file(
                 w.write(b).map_err(|e| io_error(e, &tmp))?;
             }
             w.finish().map_err(|e| io_error(e, &tmp))?;
+        }
+        FileFormat::Text => {
+            use std::io::Write;
+            let mut w = std::io::BufWriter::new(file);
+            for b in batches {
+                let text = cast(b.column(0), &DataType::Utf8)?;
+                if let Some(lines) = text.as_any().downcast_ref::<StringArray>() {
+                    for line in lines.iter().flatten() {
+                        writeln!(w, "{line}").map_err(|e| io_error(e, &tmp))?;
+                    }
+                }
+            }
+            w.flush().map_err(|e| io_error(e, &tmp))?;
         }
     }
     std::fs::rename(&tmp, folder.join(&name)).map_err(|e| io_error(e, &folder))?;

@@ -400,11 +400,8 @@ pub fn with_columns(
             super::partition_id::PARTITION_ID,
             super::partition_id::MONOTONIC_ID,
         ]
-        .map(|n| Expr::Column {
-            name: n.to_string(),
-            plan_id: None,
-        });
-        return drop(&with, settings, &hidden);
+        .map(str::to_string);
+        return drop(&with, settings, &hidden, &[]);
     }
     let resolver = Resolver::new(frame, settings);
     let mut new_items = vec![];
@@ -486,24 +483,20 @@ pub fn to_df(frame: &Frame, names: &[String]) -> Result<Frame> {
 
 /// `drop`: names match case-insensitively (unknown names are ignored);
 /// Column arguments drop exactly the column they resolve to.
-pub fn drop(frame: &Frame, settings: &Settings, cols: &[Expr]) -> Result<Frame> {
+/// `df.drop(...)`: a name drops every column of that name, as written (a
+/// dot is part of the name); a Column is resolved, so an ambiguous one is an
+/// error and one naming a nested field or nothing drops nothing.
+pub fn drop(frame: &Frame, settings: &Settings, names: &[String], cols: &[Expr]) -> Result<Frame> {
     let resolver = Resolver::new(frame, settings);
     let mut gone: HashSet<usize> = HashSet::new();
+    for name in names {
+        gone.extend(frame.lookup(name, settings.case_sensitive));
+    }
     for c in cols {
-        match c {
-            Expr::Column {
-                name,
-                plan_id: None,
-            } => {
-                gone.extend(frame.lookup(name, settings.case_sensitive));
-            }
-            other => {
-                if let Ok(r) = resolver.resolve(other) {
-                    if let Some(i) = r.column {
-                        gone.insert(i);
-                    }
-                }
-            }
+        match resolver.resolve(c) {
+            Ok(r) => gone.extend(r.column),
+            Err(e) if e.condition.as_deref() == Some("AMBIGUOUS_REFERENCE") => return Err(e),
+            Err(_) => {}
         }
     }
     let items = (0..frame.fields.len())

@@ -121,8 +121,8 @@ impl PyDataFrame {
         self.inner.with_columns_renamed(&renames).into()
     }
 
-    fn drop(&self, cols: Cols<'_>) -> PyResult<Self> {
-        Ok(self.inner.drop(&exprs(&cols)).py()?.into())
+    fn drop(&self, names: Vec<String>, cols: Cols<'_>) -> PyResult<Self> {
+        Ok(self.inner.drop(&names, &exprs(&cols)).py()?.into())
     }
 
     fn to_df(&self, names: Vec<String>) -> PyResult<Self> {

@@ -113,9 +113,17 @@ impl PySession {
         self.inner.drop_global_temp_view(name)
     }
 
-    /// Whether `db.name` is a persistent view (not a table).
-    fn is_view(&self, db: &str, name: &str) -> PyResult<bool> {
-        Ok(self.inner.warehouse().read_view(db, name).py()?.is_some())
+    /// The catalog type of `db.name`: `VIEW`, `EXTERNAL` or `MANAGED`.
+    fn table_type(&self, db: &str, name: &str) -> PyResult<&'static str> {
+        let warehouse = self.inner.warehouse();
+        if warehouse.read_view(db, name).py()?.is_some() {
+            return Ok("VIEW");
+        }
+        let meta = warehouse.read_meta(db, name).py()?;
+        Ok(match meta {
+            Some(m) if m.location.is_some() => "EXTERNAL",
+            _ => "MANAGED",
+        })
     }
 
     fn is_cached(&self, name: &str) -> bool {

@@ -16,12 +16,12 @@ use crate::session::Session;
 use crate::types::{SparkType, StructField};
 
 /// A result column of a command.
-enum Col {
+pub(super) enum Col {
     Str(&'static str, Vec<Option<String>>),
     Bool(&'static str, Vec<bool>),
 }
 
-fn result(cols: Vec<Col>) -> Result<Frame> {
+pub(super) fn result(cols: Vec<Col>) -> Result<Frame> {
     let mut fields = vec![];
     let mut arrays: Vec<ArrayRef> = vec![];
     for c in cols {
@@ -42,7 +42,7 @@ fn result(cols: Vec<Col>) -> Result<Frame> {
 }
 
 /// The empty result of DDL and other commands without output.
-fn done() -> Result<Frame> {
+pub(super) fn done() -> Result<Frame> {
     let plan = datafusion::logical_expr::LogicalPlanBuilder::empty(false).build()?;
     Ok(Frame::new(plan, vec![], &[]))
 }
@@ -113,14 +113,6 @@ pattern!(
 pattern!(
     CREATE_VIEW,
     "CREATE\\s+(OR\\s+REPLACE\\s+)?(GLOBAL\\s+)?(TEMPORARY\\s+|TEMP\\s+)?VIEW\\s+(IF\\s+NOT\\s+EXISTS\\s+)?([^\\s(]+)\\s*(\\((.*?)\\))?\\s+AS\\s+(.*)"
-);
-pattern!(
-    CREATE_TABLE,
-    "CREATE\\s+(OR\\s+REPLACE\\s+)?TABLE\\s+(IF\\s+NOT\\s+EXISTS\\s+)?([^\\s(]+)\\s*(\\((.*?)\\))?\\s*(USING\\s+(\\w+))?\\s*(PARTITIONED\\s+BY\\s*\\([^)]*\\))?\\s*(AS\\s+(.*)|((SELECT|WITH)\\s.*))?"
-);
-pattern!(
-    INSERT,
-    "INSERT\\s+(INTO|OVERWRITE)\\s+(TABLE\\s+)?([^\\s(]+)\\s+(.*)"
 );
 pattern!(
     EXPLAIN,
@@ -318,27 +310,8 @@ pub async fn run(session: &Arc<Session>, text: &str) -> Result<Option<Frame>> {
     if let Some(c) = matches(&CREATE_VIEW, t) {
         return Ok(Some(create_view(session, &c)?));
     }
-    if let Some(c) = matches(&CREATE_TABLE, t) {
-        return Ok(Some(create_table(session, &c).await?));
-    }
-    if let Some(c) = matches(&INSERT, t) {
-        let (db, name) = qualified(session, &c[3])?;
-        let target = session
-            .read_table(&db, &name)?
-            .ok_or_else(|| not_found(&format!("`spark_catalog`.`{db}`.`{name}`")))?;
-        let (columns, text) = insert_columns(&c[4]);
-        let mut query = super::query::plan_query(session, text)?;
-        if let Some(columns) = columns {
-            query = by_column_list(session, &query, &target, &columns)?;
-        }
-        let frame = conform(session, &query, &target, &name)?;
-        let mode = if c[1].eq_ignore_ascii_case("overwrite") {
-            SaveMode::Overwrite
-        } else {
-            SaveMode::Append
-        };
-        session.write_table(&db, &name, &frame, mode, None).await?;
-        return Ok(Some(done()?));
+    if let Some(frame) = super::ddl::run(session, t).await? {
+        return Ok(Some(frame));
     }
     if matches(&DESCRIBE_TABLE, t).is_some() && !t.to_lowercase().contains("select") {
         if let Some(c) = matches(&DESCRIBE_TABLE, t) {
@@ -349,7 +322,7 @@ pub async fn run(session: &Arc<Session>, text: &str) -> Result<Option<Frame>> {
 }
 
 /// `(a, b) VALUES …` / `(a, b) SELECT …`: the column list, and the query.
-fn insert_columns(text: &str) -> (Option<Vec<String>>, &str) {
+pub(super) fn insert_columns(text: &str) -> (Option<Vec<String>>, &str) {
     let t = text.trim_start();
     if !t.starts_with('(') {
         return (None, text);
@@ -375,7 +348,7 @@ fn insert_columns(text: &str) -> (Option<Vec<String>>, &str) {
 
 /// The rows of `query` (columns in the order of `columns`) in the table's
 /// column order, NULL for the table columns the list leaves out.
-fn by_column_list(
+pub(super) fn by_column_list(
     session: &Session,
     query: &Frame,
     target: &Frame,
@@ -419,7 +392,7 @@ fn by_column_list(
     ops::select(&query, &settings, &exprs)
 }
 
-fn not_found(shown: &str) -> SparkError {
+pub(super) fn not_found(shown: &str) -> SparkError {
     SparkError::new(
         ErrorKind::Analysis,
         "TABLE_OR_VIEW_NOT_FOUND",
@@ -538,7 +511,7 @@ fn drop_relation(session: &Session, c: &regex::Captures<'_>) -> Result<Frame> {
 }
 
 /// Column names (and comments) of `CREATE VIEW v (a, b COMMENT '...')`.
-fn column_list(text: &str) -> Vec<String> {
+pub(super) fn column_list(text: &str) -> Vec<String> {
     let mut out = vec![];
     let mut depth = 0;
     let mut cur = String::new();
@@ -659,7 +632,7 @@ fn with_comments(frame: &Frame, comments: &[Option<String>]) -> Result<Frame> {
 
 /// The rows of `query` in the shape of `target` (by position, cast to the
 /// table's types), for INSERT.
-pub(crate) fn conform(
+pub(super) fn conform(
     session: &Session,
     query: &Frame,
     target: &Frame,
@@ -702,61 +675,6 @@ pub(crate) fn conform(
     ops::select(query, &settings, &exprs)
 }
 
-async fn create_table(session: &Arc<Session>, c: &regex::Captures<'_>) -> Result<Frame> {
-    let replace = c.get(1).is_some();
-    let if_not_exists = c.get(2).is_some();
-    let (db, name) = qualified(session, &c[3])?;
-    let format = match c.get(7) {
-        Some(f) => FileFormat::parse(f.as_str())?,
-        None => FileFormat::Parquet,
-    };
-    let partition: Vec<String> = c.get(8).map_or(vec![], |p| {
-        let text = p.as_str();
-        let inner =
-            &text[text.find('(').map_or(0, |i| i + 1)..text.rfind(')').unwrap_or(text.len())];
-        column_list(inner)
-            .iter()
-            .filter_map(|d| d.split_whitespace().next())
-            .map(|n| n.trim_matches('`').to_string())
-            .collect()
-    });
-    let exists = session.warehouse().table_exists(&db, &name);
-    if exists && if_not_exists {
-        return done();
-    }
-    if exists && !replace {
-        return Err(crate::catalog::table_exists_error(&db, &name));
-    }
-    let query = c.get(10).or_else(|| c.get(11)).map(|m| m.as_str());
-    let frame = match (query, c.get(5)) {
-        (Some(q), _) => super::query::plan_query(session, q)?,
-        (None, Some(cols)) => {
-            let mut fields = vec![];
-            for def in column_list(cols.as_str()) {
-                let mut it = def.splitn(2, char::is_whitespace);
-                let col = it.next().unwrap_or_default().trim_matches('`').to_string();
-                let ty = it.next().unwrap_or_default().trim();
-                let ty = ty.split(" COMMENT").next().unwrap_or(ty);
-                fields.push(StructField::new(col, SparkType::from_name(ty)?, true));
-            }
-            let schema = Arc::new(Schema::new(
-                fields.iter().map(StructField::to_arrow).collect::<Vec<_>>(),
-            ));
-            ops::from_batches(schema, vec![])?
-        }
-        (None, None) => {
-            return Err(SparkError::illegal_argument(
-                "CREATE TABLE needs a column list or AS SELECT",
-            ))
-        }
-    };
-    let spec = TableSpec { format, partition };
-    session
-        .write_table(&db, &name, &frame, SaveMode::Overwrite, Some(spec))
-        .await?;
-    done()
-}
-
 /// `df.write.saveAsTable(name, format, mode, partitionBy)`.
 pub async fn save_as_table(
     session: &Arc<Session>,
@@ -771,9 +689,10 @@ pub async fn save_as_table(
     let spec = TableSpec {
         format: FileFormat::parse(format)?,
         partition,
+        ..TableSpec::default()
     };
     session
-        .write_table(&db, &table, frame, mode, Some(spec))
+        .write_table(&db, &table, frame, mode, Some(spec), None)
         .await
 }
 
@@ -794,5 +713,7 @@ pub async fn insert_into(
     } else {
         SaveMode::Append
     };
-    session.write_table(&db, &table, &frame, mode, None).await
+    session
+        .write_table(&db, &table, &frame, mode, None, None)
+        .await
 }

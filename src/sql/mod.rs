@@ -3,6 +3,7 @@
 //! string filters) and plain SELECT queries over temporary views.
 
 pub mod commands;
+mod ddl;
 mod dialect;
 mod expr;
 mod from;

@@ -232,3 +232,100 @@ def test_partitioned_csv_and_json_tables_are_found_by_a_new_process(tmp_path):
         " Row(id=3, v=2.0, s='x', d=None), Row(id=4, v=0.5, s='z', d=datetime.date(2025, 5, 6))]",
         "[Row(id=1, d=datetime.date(2024, 1, 2), v=1.5, s='x'), Row(id=3, d=None, v=2.0, s='x')]",
     ]
+
+
+def test_insert_into_static_and_dynamic_partitions(tmp_path):
+    out = run(
+        tmp_path,
+        """
+        spark.sql("CREATE TABLE tp (id INT, p INT) USING parquet PARTITIONED BY (p)")
+        spark.sql("INSERT INTO tp PARTITION (p = 1) SELECT 1")
+        spark.sql("INSERT INTO tp PARTITION (p = 2) VALUES (5)")
+        spark.sql("INSERT INTO tp VALUES (7, 3)")
+        spark.sql("INSERT INTO tp PARTITION (p) SELECT 8, 4")
+        print(spark.catalog.listPartitions("tp"))
+        print([tuple(r) for r in spark.sql("SELECT * FROM tp ORDER BY id").collect()])
+        spark.sql("INSERT OVERWRITE tp PARTITION (p = 1) SELECT 10")
+        print([tuple(r) for r in spark.sql("SELECT * FROM tp ORDER BY id").collect()])
+        try:
+            spark.sql("INSERT INTO tp PARTITION (q = 1) SELECT 1")
+        except Exception as e:
+            print(type(e).__name__, e.getCondition())
+        spark.sql("CREATE TABLE tq (id INT) USING parquet TBLPROPERTIES ('k1' = 'v1', k2='v2')")
+        print(spark.catalog.getTableProperties("tq"))
+        try:
+            spark.catalog.listPartitions("tq")
+        except Exception as e:
+            print(type(e).__name__, e.getCondition())
+        """,
+    )
+    assert out == [
+        "[TablePartition(partition='p=1'), TablePartition(partition='p=2'), "
+        "TablePartition(partition='p=3'), TablePartition(partition='p=4')]",
+        "[(1, 1), (5, 2), (7, 3), (8, 4)]",
+        "[(5, 2), (7, 3), (8, 4), (10, 1)]",
+        "AnalysisException PARTITIONS_NOT_FOUND",
+        "{'k1': 'v1', 'k2': 'v2'}",
+        "AnalysisException INVALID_PARTITION_OPERATION.PARTITION_SCHEMA_IS_EMPTY",
+    ]
+
+
+def test_external_tables_keep_their_files(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    out = run(
+        tmp_path,
+        f"""
+        import os
+        d = {str(data)!r}
+        spark.sql(f"CREATE TABLE te (col STRING) USING TEXT LOCATION '{{d}}'")
+        spark.sql("INSERT INTO te SELECT 'abc'")
+        print(len([f for f in os.listdir(d) if f.endswith('.txt')]))
+        spark.sql("DROP TABLE te")
+        print(len([f for f in os.listdir(d) if f.endswith('.txt')]))
+        spark.sql(f"CREATE TABLE te2 (col STRING) USING TEXT LOCATION '{{d}}'")
+        print([r.col for r in spark.table("te2").collect()])
+        spark.sql("INSERT OVERWRITE te2 SELECT 'x'")
+        print([r.col for r in spark.table("te2").collect()])
+        print(spark.catalog.getTable("te2").tableType)
+        spark.catalog.cacheTable("te2")
+        for f in os.listdir(d):
+            os.remove(os.path.join(d, f))
+        print(spark.table("te2").count())
+        spark.catalog.refreshByPath(d)
+        print(spark.table("te2").count(), spark.catalog.isCached("te2"))
+        """,
+    )
+    assert out == ["1", "1", "['abc']", "['x']", "EXTERNAL", "1", "0 True"]
+
+
+def test_recover_partitions_of_an_external_table(tmp_path):
+    data = tmp_path / "data"
+    out = run(
+        tmp_path,
+        f"""
+        d = {str(data)!r}
+        spark.range(3).selectExpr("id as key", "id as value").write.partitionBy(
+            "key").mode("overwrite").format("csv").save(d)
+        spark.sql(f"CREATE TABLE tr (key LONG, value LONG) USING csv "
+                  f"OPTIONS (header false, path '{{d}}') PARTITIONED BY (key)")
+        print(spark.catalog.listPartitions("tr"), spark.table("tr").count())
+        spark.catalog.recoverPartitions("tr")
+        print([p.partition for p in spark.catalog.listPartitions("tr")])
+        print([tuple(r) for r in spark.table("tr").orderBy("value").collect()])
+        spark.catalog.createTable("tbl2", path=d + "2", schema=spark.range(1).schema)
+        spark.sql("INSERT INTO tbl2 VALUES (3)")
+        print(spark.table("tbl2").collect(), spark.catalog.getTable("tbl2").tableType)
+        try:
+            spark.catalog.recoverPartitions("tbl2")
+        except Exception as e:
+            print(type(e).__name__, e.getCondition())
+        """,
+    )
+    assert out == [
+        "[] 0",
+        "['key=0', 'key=1', 'key=2']",
+        "[(0, 0), (1, 1), (2, 2)]",
+        "[Row(id=3)] EXTERNAL",
+        "AnalysisException NOT_A_PARTITIONED_TABLE",
+    ]

@@ -78,6 +78,14 @@ def _like(pattern: Optional[str], name: str) -> bool:
     return re.fullmatch("(?:%s)" % "|".join(alts), name, re.IGNORECASE) is not None
 
 
+class TablePartition(NamedTuple):
+    partition: str
+
+
+def _string(value: Any) -> str:
+    return "'%s'" % str(value).replace("\\", "\\\\").replace("'", "\\'")
+
+
 def _quote(name: str) -> str:
     return ".".join("`%s`" % p.replace("`", "``") for p in name.split("."))
 
@@ -154,9 +162,7 @@ class Catalog:
                     catalog=None if temporary else "spark_catalog",
                     namespace=[] if temporary else [row[0]],
                     description=None,
-                    tableType="TEMPORARY"
-                    if temporary
-                    else ("VIEW" if self._jss.is_view(row[0], row[1]) else "MANAGED"),
+                    tableType="TEMPORARY" if temporary else self._jss.table_type(row[0], row[1]),
                     isTemporary=temporary,
                 )
             )
@@ -212,17 +218,17 @@ class Catalog:
         description: Optional[str] = None,
         **options: Any,
     ) -> "DataFrame":
-        """Creates a managed Parquet table (empty, with ``schema``)."""
-        if path is not None or options.get("path"):
-            raise PySparkNotImplementedError(
-                errorClass="NOT_IMPLEMENTED",
-                messageParameters={"feature": "external tables (path=)"},
-            )
+        """Creates a table with ``schema``: managed, or external over the
+        files at ``path`` (then the schema may come from the files)."""
+        path = path if path is not None else options.pop("path", None)
+        fmt = source or "parquet"
         if schema is None:
-            raise PySparkNotImplementedError(
-                errorClass="NOT_IMPLEMENTED",
-                messageParameters={"feature": "createTable without a schema"},
-            )
+            if path is None:
+                raise PySparkNotImplementedError(
+                    errorClass="NOT_IMPLEMENTED",
+                    messageParameters={"feature": "createTable without a schema or a path"},
+                )
+            schema = self._spark.read.format(fmt).options(**options).load(path).schema
         from ember.sql.types import StructType
 
         if isinstance(schema, StructType):
@@ -231,8 +237,16 @@ class Catalog:
             )
         else:
             cols = str(schema)
-        fmt = source or "parquet"
-        self._spark.sql("CREATE TABLE %s (%s) USING %s" % (_quote(tableName), cols, fmt))
+        query = "CREATE TABLE %s (%s) USING %s" % (_quote(tableName), cols, fmt)
+        if options:
+            query += " OPTIONS (%s)" % ", ".join(
+                "%s = %s" % (_string(k), _string(v)) for k, v in options.items()
+            )
+        if path is not None:
+            query += " LOCATION %s" % _string(path)
+        if description is not None:
+            query += " COMMENT %s" % _string(description)
+        self._spark.sql(query)
         return self._spark.table(tableName)
 
     def createExternalTable(self, *args: Any, **kwargs: Any) -> "DataFrame":
@@ -345,10 +359,18 @@ class Catalog:
         self._spark.sql("CLEAR CACHE")
 
     def refreshTable(self, tableName: str) -> None:
-        self._spark.table(tableName)
+        self._spark.sql("REFRESH TABLE %s" % _quote(tableName))
 
     def refreshByPath(self, path: str) -> None:
-        return None
+        self._spark.sql("REFRESH %s" % _string(path))
 
     def recoverPartitions(self, tableName: str) -> None:
-        self._spark.table(tableName)
+        self._spark.sql("ALTER TABLE %s RECOVER PARTITIONS" % _quote(tableName))
+
+    def listPartitions(self, tableName: str) -> List[TablePartition]:
+        rows = self._spark.sql("SHOW PARTITIONS %s" % _quote(tableName)).collect()
+        return [TablePartition(partition=r[0]) for r in rows]
+
+    def getTableProperties(self, tableName: str) -> Dict[str, str]:
+        rows = self._spark.sql("SHOW TBLPROPERTIES %s" % _quote(tableName)).collect()
+        return {r[0]: r[1] for r in rows}

@@ -286,15 +286,15 @@ class DataFrame(DataFrameMore):
         return self._wrap(self._jdf.with_columns_renamed(list(colsMap.items())))
 
     def drop(self, *cols: Union[str, Column]) -> "DataFrame":
-        jcs = []
+        names, jcs = [], []
         for c in cols:
             if isinstance(c, str):
-                jcs.append(_N.col(c))
+                names.append(c)
             elif isinstance(c, Column):
                 jcs.append(c._jc)
             else:
                 raise _type_error("col", "Column or str", c)
-        return self._wrap(self._jdf.drop(jcs))
+        return self._wrap(self._jdf.drop(names, jcs))
 
     def toDF(self, *cols: str) -> "DataFrame":
         for c in cols:

@@ -82,7 +82,8 @@ class GroupedData:
         if not isinstance(pivot_col, str):
             raise _type_error("pivot_col", "str", pivot_col)
         if values is None:
-            rows = self._df.select(col(pivot_col)).distinct().orderBy(col(pivot_col)).collect()
+            distinct = self._df.select(col(pivot_col).alias("pivot")).distinct()
+            rows = distinct.orderBy("pivot").collect()
             values = [r[0] for r in rows]
         elif not isinstance(values, (list, tuple)):
             raise _type_error("values", "list", values)
