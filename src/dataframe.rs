@@ -178,7 +178,9 @@ impl DataFrame {
     }
 
     pub fn alias(&self, name: &str) -> Self {
-        self.derive(ops::rebase(&self.frame, Some(name)))
+        let frame =
+            ops::alias(&self.frame, name).unwrap_or_else(|_| ops::rebase(&self.frame, Some(name)));
+        self.derive(frame)
     }
 
     pub fn limit(&self, n: usize) -> Result<Self> {

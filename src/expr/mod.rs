@@ -92,11 +92,12 @@ pub enum Expr {
         args: Vec<Expr>,
         keywords: Vec<Option<String>>,
     },
-    /// A subquery in SQL text: scalar, `EXISTS` or `IN`. It is planned when
-    /// resolved, against the enclosing query's columns (correlation).
+    /// A subquery: scalar, `EXISTS` or `IN`. SQL text is planned when
+    /// resolved, against the enclosing query's columns (correlation); a
+    /// DataFrame's (`df.scalar()`, `col.isin(df)`) is already planned.
     Subquery {
         kind: SubqueryKind,
-        query: Box<datafusion::sql::sqlparser::ast::Query>,
+        query: SubqueryBody,
     },
 }
 
@@ -162,6 +163,23 @@ impl WindowSpec {
             parts.push(f.repr());
         }
         parts.join(" ")
+    }
+}
+
+/// The query of a subquery expression.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SubqueryBody {
+    Sql(Box<datafusion::sql::sqlparser::ast::Query>),
+    Frame(FrameQuery),
+}
+
+/// A DataFrame's plan as a subquery; equal when the frame is the same.
+#[derive(Debug, Clone)]
+pub struct FrameQuery(pub crate::plan::Frame);
+
+impl PartialEq for FrameQuery {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.id == other.0.id
     }
 }
 

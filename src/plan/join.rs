@@ -91,20 +91,14 @@ pub fn join_on(
         fields: std::sync::Arc::new(fields.clone()),
     };
     let plan = match condition {
-        // The right side builds and the left streams, so that rows come
-        // left-major, as Spark's cartesian product gives them.
+        // The left side builds; the statistics of both sides are hidden so
+        // that the join is not swapped by size (a pushed-down limit bounds
+        // both sides alike): rows come left-major, as Spark's cartesian
+        // product gives them.
         None => {
-            let swapped = LogicalPlanBuilder::from(right.plan.as_ref().clone())
-                .cross_join(left.plan.as_ref().clone())?
-                .build()?;
-            let cols = swapped.schema().columns();
-            let n_right = right.fields.len();
-            let order: Vec<datafusion::logical_expr::Expr> = cols[n_right..]
-                .iter()
-                .chain(cols[..n_right].iter())
-                .map(|c| datafusion::logical_expr::Expr::Column(c.clone()))
-                .collect();
-            LogicalPlanBuilder::from(swapped).project(order)?.build()?
+            let left = super::no_stats::hide_statistics(left.plan.as_ref().clone());
+            let right = super::no_stats::hide_statistics(right.plan.as_ref().clone());
+            LogicalPlanBuilder::from(left).cross_join(right)?.build()?
         }
         Some(c) => {
             let resolver = Resolver::new(&combined, settings);

@@ -32,6 +32,27 @@ pub fn rebase(frame: &Frame, qualifier: Option<&str>) -> Frame {
     Frame::with_fields(frame.plan.as_ref().clone(), fields)
 }
 
+/// `df.alias(name)`: the columns qualified by `name`, under fresh internal
+/// names, so that a frame and its aliased self stay apart when one is a
+/// correlated subquery of the other.
+pub fn alias(frame: &Frame, name: &str) -> Result<Frame> {
+    let mut exprs = vec![];
+    let mut fields = vec![];
+    for f in frame.fields.iter() {
+        let internal = internal_name();
+        exprs.push(f.column().alias(&internal));
+        fields.push(OutField {
+            internal,
+            qualifier: Some(name.to_string()),
+            ..f.clone()
+        });
+    }
+    let plan = LogicalPlanBuilder::from(frame.plan.as_ref().clone())
+        .project(exprs)?
+        .build()?;
+    Ok(Frame::with_fields(plan, fields))
+}
+
 /// A frame over in-memory batches whose schema has Spark's names.
 pub fn from_batches(schema: SchemaRef, batches: Vec<RecordBatch>) -> Result<Frame> {
     let names: Vec<String> = schema.fields().iter().map(|f| f.name().clone()).collect();

@@ -211,6 +211,9 @@ impl<'a> Resolver<'a> {
                 if functions::lambda::is_higher_order(name) {
                     return functions::lambda::resolve(self, name, args);
                 }
+                if name == super::outer::OUTER {
+                    return self.outer_reference(args);
+                }
                 let mut resolved = vec![];
                 for a in args {
                     if let Expr::Star { target: None } = a {
@@ -266,19 +269,26 @@ impl<'a> Resolver<'a> {
     fn subquery(
         &self,
         kind: &crate::expr::SubqueryKind,
-        query: &datafusion::sql::sqlparser::ast::Query,
+        query: &crate::expr::SubqueryBody,
     ) -> Result<Resolved> {
         use crate::expr::SubqueryKind;
         use datafusion::logical_expr::expr::{Exists, InSubquery};
         use datafusion::logical_expr::Subquery;
-        let planner = self
-            .settings
-            .subqueries
-            .clone()
-            .ok_or_else(|| SparkError::not_implemented("subqueries outside spark.sql"))?;
         let mut inner = self.settings.clone();
         inner.outer.insert(0, self.frame.clone());
-        let frame = planner.0.plan(query, &inner)?;
+        let frame = match query {
+            crate::expr::SubqueryBody::Frame(f) => Frame {
+                plan: std::sync::Arc::new(self.bind_outer(&f.0.plan)?),
+                ..f.0.clone()
+            },
+            crate::expr::SubqueryBody::Sql(q) => {
+                let planner =
+                    self.settings.subqueries.clone().ok_or_else(|| {
+                        SparkError::not_implemented("subqueries outside spark.sql")
+                    })?;
+                planner.0.plan(q, &inner)?
+            }
+        };
         let subquery = |plan: datafusion::logical_expr::LogicalPlan| {
             let outer_ref_columns = plan.all_out_ref_exprs();
             Subquery {
@@ -337,8 +347,34 @@ impl<'a> Resolver<'a> {
                 self.make(e, name.into())
             }
             SubqueryKind::In { expr, negated } => {
-                one_column()?;
                 let value = self.resolve(expr)?;
+                let multi = match value.spark_type()? {
+                    crate::types::SparkType::Struct(fs)
+                        if frame.fields.len() > 1 && fs.len() == frame.fields.len() =>
+                    {
+                        // `struct(a, b) IN (SELECT x, y …)`: its rows as structs.
+                        let args = fs
+                            .iter()
+                            .zip(frame.fields.iter())
+                            .flat_map(|(f, o)| {
+                                [datafusion::logical_expr::lit(f.name.clone()), o.column()]
+                            })
+                            .collect();
+                        let e = datafusion::functions::core::expr_fn::named_struct(args)
+                            .alias(super::internal_name());
+                        let plan = datafusion::logical_expr::LogicalPlanBuilder::from(
+                            frame.plan.as_ref().clone(),
+                        )
+                        .project(vec![e])?
+                        .build()?;
+                        Some(Frame::new(plan, vec!["struct".into()], &[]))
+                    }
+                    _ => None,
+                };
+                if multi.is_none() {
+                    one_column()?;
+                }
+                let frame = multi.unwrap_or_else(|| frame.clone());
                 let column = super::ops::pass_through(&frame, 0);
                 let (vt, ct) = (value.spark_type()?, column.spark_type()?);
                 let target = coerce::widen(&vt, &ct)

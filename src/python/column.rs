@@ -87,6 +87,35 @@ impl PyColumn {
         .into()
     }
 
+    /// A DataFrame as a subquery: `scalar`, `exists`, or `in` (of `value`).
+    #[staticmethod]
+    #[pyo3(signature = (kind, df, value=None))]
+    fn subquery(
+        kind: &str,
+        df: PyRef<'_, super::dataframe::PyDataFrame>,
+        value: Option<PyRef<'_, PyColumn>>,
+    ) -> PyResult<Self> {
+        use crate::expr::{FrameQuery, SubqueryBody, SubqueryKind};
+        let kind = match (kind, value) {
+            ("scalar", _) => SubqueryKind::Scalar,
+            ("exists", _) => SubqueryKind::Exists { negated: false },
+            (_, Some(v)) => SubqueryKind::In {
+                expr: Box::new(v.inner.clone()),
+                negated: false,
+            },
+            (other, None) => {
+                return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                    "unknown subquery kind {other}"
+                )))
+            }
+        };
+        Ok(Expr::Subquery {
+            kind,
+            query: SubqueryBody::Frame(FrameQuery(df.inner.frame.clone())),
+        }
+        .into())
+    }
+
     #[staticmethod]
     fn regex(pattern: String) -> Self {
         Expr::Regex { pattern }.into()

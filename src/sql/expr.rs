@@ -804,11 +804,11 @@ pub fn convert(e: &SqlExpr) -> Result<Expr> {
         ),
         SqlExpr::Subquery(q) => Expr::Subquery {
             kind: crate::expr::SubqueryKind::Scalar,
-            query: q.clone(),
+            query: crate::expr::SubqueryBody::Sql(q.clone()),
         },
         SqlExpr::Exists { subquery, negated } => Expr::Subquery {
             kind: crate::expr::SubqueryKind::Exists { negated: *negated },
-            query: subquery.clone(),
+            query: crate::expr::SubqueryBody::Sql(subquery.clone()),
         },
         SqlExpr::InSubquery {
             expr,
@@ -819,7 +819,7 @@ pub fn convert(e: &SqlExpr) -> Result<Expr> {
                 expr: Box::new(convert(expr)?),
                 negated: *negated,
             },
-            query: subquery.clone(),
+            query: crate::expr::SubqueryBody::Sql(subquery.clone()),
         },
         SqlExpr::Lambda(l) if l.syntax == ast::LambdaSyntax::Arrow => {
             let params = match &l.params {

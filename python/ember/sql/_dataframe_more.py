@@ -257,3 +257,21 @@ class DataFrameMore:
         attrs = set(super().__dir__())  # type: ignore[misc]
         attrs.update(c for c in self.columns if c.isidentifier() and not iskeyword(c))
         return sorted(attrs)
+
+    def scalar(self: "DataFrame") -> "Column":
+        """This frame (one row, one column) as a scalar subquery."""
+        from ember.sql.column import Column
+
+        return Column(self._native_column().subquery("scalar", self._jdf))
+
+    def exists(self: "DataFrame") -> "Column":
+        """Whether this frame has rows, as an EXISTS subquery."""
+        from ember.sql.column import Column
+
+        return Column(self._native_column().subquery("exists", self._jdf))
+
+    @staticmethod
+    def _native_column() -> Any:
+        from ember import _native
+
+        return _native.Column

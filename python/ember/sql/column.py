@@ -162,9 +162,18 @@ class Column:
         return Column(_N.call("isNaN", [self._jc]))
 
     def isin(self, *cols: Any) -> "Column":
+        from ember.sql.dataframe import DataFrame
+
+        if len(cols) == 1 and isinstance(cols[0], DataFrame):
+            return Column(_N.subquery("in", cols[0]._jdf, self._jc))
         if len(cols) == 1 and isinstance(cols[0], (list, set, tuple)):
             cols = tuple(cols[0])
         return Column(_N.call("in", [self._jc] + [_to_jc(c) for c in cols]))
+
+    def outer(self) -> "Column":
+        """This column, in a DataFrame subquery, names a column of the query
+        the subquery is used in (a correlated reference)."""
+        return Column(_N.call("__outer", [self._jc]))
 
     def transform(self, f: Callable[["Column"], "Column"]) -> "Column":
         """``f(self)``: chains column-to-column functions."""
