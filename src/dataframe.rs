@@ -290,10 +290,20 @@ impl DataFrame {
                 self.session.optimized_plan_text(&self.frame)?
             ),
             "codegen" => format!("Found 0 WholeStageCodegen subtrees.\n== Physical Plan ==\n{physical}\n"),
-            "cost" => format!(
-                "== Optimized Logical Plan ==\n{}\n\n== Physical Plan ==\n{physical}\n",
-                self.session.optimized_plan_text(&self.frame)?
-            ),
+            "cost" => {
+                // The root's estimated size ends its first line, as in Spark.
+                let logical = self.session.optimized_plan_text(&self.frame)?;
+                let stats = self.session.statistics_text(&self.frame).await?;
+                let (first, rest) = logical.split_once('\n').unwrap_or((&logical, ""));
+                let rest = if rest.is_empty() {
+                    String::new()
+                } else {
+                    format!("\n{rest}")
+                };
+                format!(
+                    "== Optimized Logical Plan ==\n{first}, {stats}{rest}\n\n== Physical Plan ==\n{physical}\n"
+                )
+            }
             "formatted" => format!("== Physical Plan ==\n{physical}\n"),
             other => {
                 return Err(SparkError::new(

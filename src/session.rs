@@ -792,10 +792,19 @@ impl Session {
     /// The physical plan text of a frame.
     pub async fn physical_plan_text(&self, frame: &Frame) -> Result<String> {
         let physical = self.physical_plan(frame).await?;
-        let text = datafusion::physical_plan::displayable(physical.as_ref())
-            .indent(false)
-            .to_string();
-        Ok(text)
+        Ok(crate::plan::explain::spark_tree(&physical))
+    }
+
+    /// The plan's estimated size, as Spark's `explain(mode="cost")` shows it.
+    pub async fn statistics_text(&self, frame: &Frame) -> Result<String> {
+        let physical = self.physical_plan(frame).await?;
+        let stats = datafusion::physical_plan::statistics::StatisticsContext::default().compute(
+            physical.as_ref(),
+            &datafusion::physical_plan::statistics::StatisticsArgs::new(),
+        )?;
+        let bytes = stats.total_byte_size.get_value().copied();
+        let rows = stats.num_rows.get_value().copied();
+        Ok(crate::plan::explain::statistics(bytes, rows))
     }
 
     pub fn optimized_plan_text(&self, frame: &Frame) -> Result<String> {

@@ -10,6 +10,7 @@
 pub mod aggregate;
 pub mod cache;
 pub mod coerce;
+pub mod explain;
 pub mod generate;
 pub mod join;
 pub mod no_stats;

@@ -318,6 +318,28 @@ def test_explain(capsys, spark):
     assert "== Parsed Logical Plan ==" in out and "== Optimized Logical Plan ==" in out
 
 
+def test_explain_names_operators_as_spark_does(capsys, spark):
+    df = spark.createDataFrame([(14, "Tom"), (23, "Alice")], ["age", "name"])
+    df2 = spark.createDataFrame([(80, "Tom")], ["height", "name"])
+    df.join(df2.hint("broadcast"), "name").explain()
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "== Physical Plan =="
+    join = next(line for line in lines if "BroadcastHashJoin" in line)
+    # the two scans hang under the join, Spark's tree marks first
+    below = lines[lines.index(join) + 1 :]
+    assert below[0].strip().startswith(":- LocalTableScan")
+    assert below[1].strip().startswith("+- LocalTableScan")
+    df.cache().explain()
+    assert capsys.readouterr().out.splitlines()[1] == "InMemoryTableScan"
+    spark.range(3).explain(mode="cost")
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "== Optimized Logical Plan =="
+    assert out[1].endswith(", Statistics(sizeInBytes=unknown)")
+    df.explain(mode="cost")
+    out = capsys.readouterr().out.splitlines()
+    assert out[1].endswith(", rowCount=2)") and ", Statistics(sizeInBytes=" in out[1]
+
+
 def test_group_by_and_global_aggregates(spark):
     df = spark.createDataFrame(
         [("a", 1, 1.5), ("a", 2, None), ("b", None, 3.0), (None, 4, 4.0)],
