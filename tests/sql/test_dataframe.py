@@ -335,9 +335,9 @@ def test_explain_names_operators_as_spark_does(capsys, spark):
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "== Optimized Logical Plan =="
     assert out[1].endswith(", Statistics(sizeInBytes=unknown)")
-    df.explain(mode="cost")
+    df2.explain(mode="cost")
     out = capsys.readouterr().out.splitlines()
-    assert out[1].endswith(", rowCount=2)") and ", Statistics(sizeInBytes=" in out[1]
+    assert out[1].endswith(", rowCount=1)") and ", Statistics(sizeInBytes=" in out[1]
 
 
 def test_group_by_and_global_aggregates(spark):
