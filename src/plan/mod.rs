@@ -13,6 +13,7 @@ pub mod coerce;
 pub mod explain;
 pub mod generate;
 pub mod join;
+pub mod metadata;
 pub mod no_stats;
 pub mod ops;
 mod outer;
@@ -113,11 +114,13 @@ impl Frame {
         let schema = self.plan.schema();
         let mut out = Vec::with_capacity(self.fields.len());
         for (f, df) in self.fields.iter().zip(schema.fields()) {
-            out.push(StructField::new(
+            let mut field = StructField::new(
                 f.name.clone(),
                 SparkType::from_arrow(df.data_type())?,
                 df.is_nullable(),
-            ));
+            );
+            field.metadata = metadata::spark_metadata(df.metadata());
+            out.push(field);
         }
         Ok(SparkType::Struct(out))
     }

@@ -215,7 +215,7 @@ fn project(frame: &Frame, items: Vec<Resolved>) -> Result<Frame> {
             _ => {
                 let internal = internal_name();
                 let name = item.output_name();
-                exprs.push(item.expr.alias(&internal));
+                exprs.push(super::metadata::alias(item.expr, &internal));
                 fields.push(OutField {
                     name,
                     internal,

@@ -161,7 +161,11 @@ impl<'a> Resolver<'a> {
                 ],
             )),
             Expr::Literal(l) => self.literal(l),
-            Expr::Alias { expr, names, .. } => {
+            Expr::Alias {
+                expr,
+                names,
+                metadata,
+            } => {
                 if let Expr::Star { .. } | Expr::Regex { .. } = expr.as_ref() {
                     return Err(SparkError::new(
                         ErrorKind::Analysis,
@@ -190,6 +194,9 @@ impl<'a> Resolver<'a> {
                 }
                 r.name = format!("{} AS {}", r.name, names[0]);
                 r.alias = Some(names[0].clone());
+                if let Some(m) = metadata {
+                    r.expr = super::metadata::carry(r.expr, m);
+                }
                 Ok(r)
             }
             Expr::Cast { expr, to, try_cast } => {

@@ -99,3 +99,18 @@ def test_correlated_dataframe_subqueries(spark):
         "Carl",
     ]
     assert [r.name for r in customers.alias("c").where(~has.exists()).collect()] == ["Bob"]
+
+
+def test_column_metadata_travels_with_the_column(spark):
+    df = spark.createDataFrame([(2, "Alice"), (5, "Bob")], ["age", "name"])
+    m = df.withMetadata("age", {"foo": "bar", "n": 1})
+    assert m.schema["age"].metadata == {"foo": "bar", "n": 1}
+    assert m.select(F.col("age").alias("a2")).schema["a2"].metadata == {"foo": "bar", "n": 1}
+    assert m.where("age > 2").schema["age"].metadata == {"foo": "bar", "n": 1}
+    assert m.select((F.col("age") + 1).alias("x")).schema["x"].metadata == {}
+    aliased = df.select(df.age.alias("age3", metadata={"max": 99}))
+    assert aliased.schema.json() == (
+        '{"fields":[{"metadata":{"max":99},"name":"age3","nullable":true,"type":"long"}],'
+        '"type":"struct"}'
+    )
+    assert [r.age for r in m.collect()] == [2, 5]
