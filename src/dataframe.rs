@@ -177,6 +177,10 @@ impl DataFrame {
         Ok(self.derive(ops::to_df(&self.frame, names)?))
     }
 
+    pub fn zip(&self, other: &DataFrame) -> Result<Self> {
+        Ok(self.derive(crate::plan::zip::zip(&self.frame, &other.frame)?))
+    }
+
     pub fn alias(&self, name: &str) -> Self {
         let frame =
             ops::alias(&self.frame, name).unwrap_or_else(|_| ops::rebase(&self.frame, Some(name)));

@@ -20,6 +20,7 @@ mod outer;
 pub mod partition_id;
 pub mod resolve;
 pub mod setops;
+pub mod zip;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;

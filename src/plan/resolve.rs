@@ -666,7 +666,32 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// `withField`/`dropFields` of a field path (`e.g` is field `g` of
+    /// struct field `e`).
     fn update_field(
+        &self,
+        base: Resolved,
+        field: &str,
+        value: Option<Resolved>,
+    ) -> Result<Resolved> {
+        let parts = parse_attribute_name(field)?;
+        let Some((head, rest)) = parts.split_first() else {
+            return self.update_one_field(base, field, value);
+        };
+        if rest.is_empty() {
+            return self.update_one_field(base, head, value);
+        }
+        let inner = self.struct_field(base.clone(), head, false)?;
+        let path = rest
+            .iter()
+            .map(|p| format!("`{}`", p.replace('`', "``")))
+            .collect::<Vec<_>>()
+            .join(".");
+        let updated = self.update_field(inner, &path, value)?;
+        self.update_one_field(base, head, Some(updated))
+    }
+
+    fn update_one_field(
         &self,
         base: Resolved,
         field: &str,

@@ -129,6 +129,10 @@ impl PyDataFrame {
         Ok(self.inner.to_df(&names).py()?.into())
     }
 
+    fn zip(&self, other: PyRef<'_, PyDataFrame>) -> PyResult<Self> {
+        Ok(self.inner.zip(&other.inner).py()?.into())
+    }
+
     fn alias(&self, name: &str) -> Self {
         self.inner.alias(name).into()
     }

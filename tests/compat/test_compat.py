@@ -15,8 +15,8 @@ RUNNER = Path(__file__).with_name("run.py")
 # Passing docstrings per module, as last measured.
 FLOORS = {
     "functions": 379,
-    "column": 36,
-    "dataframe": 91,
+    "column": 37,
+    "dataframe": 92,
     "group": 7,
     "window": 5,
     "types": 17,

@@ -352,3 +352,21 @@ def test_functions_not_yet_implemented_say_so():
     )
     with pytest.raises(AttributeError):
         F.no_such_function
+
+
+def test_with_field_and_drop_fields_take_nested_paths(spark):
+    from ember.sql import Row
+    from ember.sql import functions as F
+
+    df = spark.createDataFrame([Row(a=Row(b=1, c=2, d=3, e=Row(f=4, g=5, h=6)))])
+    dropped = df.withColumn("a", F.col("a").dropFields("e.g", "e.h"))
+    assert dropped.collect()[0].a == Row(b=1, c=2, d=3, e=Row(f=4))
+    added = df.withColumn("a", F.col("a").withField("e.x", F.lit(9)))
+    assert added.collect()[0].a.e == Row(f=4, g=5, h=6, x=9)
+    replaced = df.withColumn("a", F.col("a").withField("e.f", F.lit("s")))
+    assert replaced.schema["a"].dataType["e"].dataType.simpleString() == (
+        "struct<f:string,g:bigint,h:bigint>"
+    )
+    assert df.select(F.col("a").dropFields("e.g")).columns == [
+        "update_fields(a, WithField(update_fields(a.e, dropfield())))"
+    ]

@@ -114,3 +114,18 @@ def test_column_metadata_travels_with_the_column(spark):
         '"type":"struct"}'
     )
     assert [r.age for r in m.collect()] == [2, 5]
+
+
+def test_zip_puts_columns_of_one_source_side_by_side(spark):
+    df = spark.createDataFrame([(1, 2, 3), (4, 5, 6)], ["a", "b", "c"])
+    left = df.select("a")
+    right = df.select((F.col("b") * 2).alias("b2"), "a")
+    zipped = left.zip(right)
+    assert zipped.columns == ["a", "b2", "a"]
+    assert [tuple(r) for r in zipped.collect()] == [(1, 4, 1), (4, 10, 4)]
+    same = df.where("a > 1").select("a").zip(df.where("a > 1").select("c"))
+    assert [tuple(r) for r in same.collect()] == [(4, 6)]
+    for other in (spark.createDataFrame([(1,)], ["z"]), df.where("a > 1").select("b")):
+        with pytest.raises(AnalysisException) as e:
+            left.zip(other)
+        assert e.value.getCondition() == "ZIP_PLANS_NOT_MERGEABLE"

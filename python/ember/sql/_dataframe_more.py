@@ -275,3 +275,15 @@ class DataFrameMore:
         from ember import _native
 
         return _native.Column
+
+    def zip(self: "DataFrame", other: "DataFrame") -> "DataFrame":
+        """The columns of this frame and then of ``other``, row by row; both
+        must compute the same rows under their projections."""
+        from ember.sql.dataframe import DataFrame
+
+        if not isinstance(other, DataFrame):
+            raise PySparkTypeError(
+                errorClass="NOT_DATAFRAME",
+                messageParameters={"arg_name": "other", "arg_type": type(other).__name__},
+            )
+        return self._wrap(self._jdf.zip(other._jdf))
