@@ -261,6 +261,11 @@ pub fn cast_expr(r: &Resolved, to: &SparkType, try_: bool) -> Result<Option<DFEx
 }
 
 /// The JSON text of an encoded variant (`None` when the bytes are invalid).
+/// A scalar variant's text as Spark renders it (decimals with their scale).
+pub fn scalar_text(v: &parquet_variant::Variant) -> String {
+    super::variant_value::scalar_text(v)
+}
+
 pub fn json_of(metadata: &[u8], value: &[u8]) -> Option<String> {
     Node::decode(metadata, value).map(|n| n.to_json())
 }

@@ -7,6 +7,7 @@ mod dataframe;
 mod error;
 mod session;
 mod udf;
+mod variant_py;
 
 use std::future::Future;
 use std::time::Duration;
@@ -46,6 +47,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<udf::PyUserFunction>()?;
     m.add_function(wrap_pyfunction!(column::parse_expression, m)?)?;
     m.add_function(wrap_pyfunction!(convert::variant_to_json, m)?)?;
+    m.add_function(wrap_pyfunction!(variant_py::variant_to_python, m)?)?;
     m.add_function(wrap_pyfunction!(convert::variant_from_json, m)?)?;
     m.add("SPARK_VERSION", crate::session::SPARK_VERSION)?;
     Ok(())

@@ -19,7 +19,7 @@ FLOORS = {
     "dataframe": 92,
     "group": 7,
     "window": 5,
-    "types": 17,
+    "types": 18,
     "readwriter": 23,
     "catalog": 34,
 }

@@ -2175,3 +2175,34 @@ DDL_ERRORS = [('bool',
   'PARSE_SYNTAX_ERROR',
   "[PARSE_SYNTAX_ERROR] Syntax error at or near 'default'. SQLSTATE: 42601 (line 1, pos 6)")]
 # fmt: on
+
+
+def test_variant_to_python_gives_pyspark_values(spark):
+    import datetime
+    from decimal import Decimal
+
+    from ember.sql import functions as F
+
+    df = spark.createDataFrame(
+        [{"json": '{"a": 1, "b": [1.5, "x", null, true], "c": {"d": 12345678901234567890}}'}]
+    )
+    v = df.select(F.parse_json(df.json).alias("var")).head().var
+    assert v.toPython() == {
+        "a": 1,
+        "b": [Decimal("1.5"), "x", None, True],
+        "c": {"d": Decimal("12345678901234567890")},
+    }
+    w = (
+        spark.sql(
+            "select to_variant_object(named_struct('d', date'2020-01-02', "
+            "'t', timestamp_ntz'2020-01-02 03:04:05', 'b', x'0102', 'f', cast(1.5 as float))) as v"
+        )
+        .head()
+        .v
+    )
+    assert w.toPython() == {
+        "b": b"\x01\x02",
+        "d": datetime.date(2020, 1, 2),
+        "f": 1.5,
+        "t": datetime.datetime(2020, 1, 2, 3, 4, 5),
+    }

@@ -1084,10 +1084,11 @@ class VariantVal:
         return self.toJson()
 
     def toPython(self) -> Any:
-        """Not available yet in Ember."""
-        raise PySparkNotImplementedError(
-            errorClass="NOT_IMPLEMENTED", messageParameters={"feature": "VariantVal.toPython"}
-        )
+        """The value as Python objects: dict, list, str, int, float,
+        Decimal, bool, bytes, date, datetime or None."""
+        from ember import _native
+
+        return _native.variant_to_python(bytes(self.value), bytes(self.metadata))
 
     def toJson(self, zone_id: str = "UTC") -> str:
         """The variant as JSON text (object keys sorted, as Spark prints them)."""
