@@ -33,6 +33,11 @@ mod reflect;
 mod regex;
 pub(crate) mod rng;
 mod scalar;
+mod sketches;
+mod sketches_agg;
+mod sketches_kll;
+mod sketches_scalar;
+mod sketches_tuple;
 mod spec;
 mod stats;
 mod strict_math;
@@ -93,6 +98,8 @@ fn all_tables() -> impl Iterator<Item = &'static (&'static str, Builder)> {
         .chain(number_format::TABLE.iter())
         .chain(geo::TABLE.iter())
         .chain(vector::AGGREGATES.iter())
+        .chain(sketches::TABLE.iter())
+        .chain(sketches::AGGREGATES.iter())
 }
 
 /// Whether a function of this name exists.

@@ -22,6 +22,8 @@ from ember.sql.functions.misc_fns import *  # noqa: F401,F403
 from ember.sql.functions.misc_fns import __all__ as _misc_all
 from ember.sql.functions.number_more_fns import *  # noqa: F401,F403
 from ember.sql.functions.number_more_fns import __all__ as _number_more_all
+from ember.sql.functions.sketch_fns import *  # noqa: F401,F403
+from ember.sql.functions.sketch_fns import __all__ as _sketch_all
 from ember.sql.functions.string_fns import *  # noqa: F401,F403
 from ember.sql.functions.string_fns import __all__ as _string_all
 from ember.sql.functions.string_more_fns import *  # noqa: F401,F403
@@ -57,6 +59,7 @@ __all__ = sorted(
         + _crypto_all
         + _number_more_all
         + _string_more_all
+        + _sketch_all
     )
 )
 
