@@ -60,6 +60,11 @@ pub fn format_value(array: &dyn Array, i: usize, opts: &FormatOptions) -> Option
                 None => timestamp_string(micros),
             }
         }
+        DataType::Time64(TimeUnit::Microsecond) => crate::functions::time_string(
+            array
+                .as_primitive::<datafusion::arrow::datatypes::Time64MicrosecondType>()
+                .value(i),
+        ),
         DataType::Duration(TimeUnit::Microsecond) => {
             day_time_interval(array.as_primitive::<DurationMicrosecondType>().value(i))
         }

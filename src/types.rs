@@ -236,6 +236,7 @@ impl SparkType {
             "date" => SparkType::Date,
             "timestamp" | "timestamp_ltz" => SparkType::Timestamp,
             "timestamp_ntz" => SparkType::TimestampNtz,
+            "time" => SparkType::Time,
             "interval" => SparkType::CalendarInterval,
             "variant" => SparkType::Variant,
             _ => return SparkType::from_param_name(&n),

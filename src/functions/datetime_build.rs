@@ -43,6 +43,9 @@ pub(super) const TABLE: &[(&str, Builder)] = &[
     ("make_timestamp", make_timestamp),
     ("make_timestamp_ltz", make_timestamp),
     ("make_timestamp_ntz", make_timestamp),
+    ("try_make_timestamp", make_timestamp),
+    ("try_make_timestamp_ltz", make_timestamp),
+    ("try_make_timestamp_ntz", make_timestamp),
     ("current_date", current),
     ("curdate", current),
     ("current_timestamp", current),
@@ -70,6 +73,7 @@ pub(super) const TABLE: &[(&str, Builder)] = &[
     ("make_interval", make_interval),
     ("make_dt_interval", make_interval),
     ("make_ym_interval", make_interval),
+    ("try_make_interval", make_interval),
 ];
 
 const DEFAULT_FORMAT: &str = "yyyy-MM-dd HH:mm:ss";
@@ -436,11 +440,11 @@ fn make_date(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> 
 
 fn make_timestamp(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
     let lname = name.to_lowercase();
-    let ntz = lname == "make_timestamp_ntz";
-    if matches!(args.len(), 2 | 3) && lname != "make_timestamp_ltz" {
-        return Err(SparkError::not_implemented(&format!(
-            "{lname} of a date and a time"
-        )));
+    let base = lname.trim_start_matches("try_");
+    let fail = r.settings.ansi && base == lname;
+    let ntz = base == "make_timestamp_ntz";
+    if matches!(args.len(), 2 | 3) && base != "make_timestamp_ltz" {
+        return super::time_type::make_timestamp_of(r, &lname, ntz, fail, args);
     }
     arity(&lname, &args, if ntz { &[6] } else { &[6, 7] })?;
     let n = call_name(&lname, &args);
@@ -455,7 +459,7 @@ fn make_timestamp(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resol
     let kind = Kind::MakeTs {
         tz: tz(r),
         ntz,
-        fail: r.settings.ansi,
+        fail,
     };
     let to = if ntz { ntz_type() } else { ts_type() };
     r.make(cast_plain(call(kind, exprs), &to), n)
@@ -718,7 +722,7 @@ fn convert_timezone(r: &Resolver, name: &str, mut args: Vec<Resolved>) -> Result
 fn make_interval(r: &Resolver, name: &str, mut args: Vec<Resolved>) -> Result<Resolved> {
     let lname = name.to_lowercase();
     let max = match lname.as_str() {
-        "make_interval" => 7,
+        "make_interval" | "try_make_interval" => 7,
         "make_dt_interval" => 4,
         _ => 2,
     };
@@ -750,7 +754,7 @@ fn make_interval(r: &Resolver, name: &str, mut args: Vec<Resolved>) -> Result<Re
             let months = y * lit(12i32) + m;
             cast_plain(months, &DataType::Interval(IntervalUnit::YearMonth))
         }
-        f => spark(f, exprs)?,
+        f => spark(f.trim_start_matches("try_"), exprs)?,
     };
     r.make(e, n)
 }

@@ -43,6 +43,8 @@ mod stats;
 mod strict_math;
 mod string;
 mod string_more;
+mod time_type;
+mod time_window;
 pub mod udf;
 mod udf_agg;
 pub mod udfs;
@@ -55,6 +57,8 @@ mod variant_value;
 mod vector;
 pub mod window;
 mod xml;
+
+pub use time_type::{cast_time, parse_time, time_string};
 
 use crate::error::{ErrorKind, Result, SparkError};
 use crate::plan::resolve::{Resolved, Resolver};
@@ -100,6 +104,8 @@ fn all_tables() -> impl Iterator<Item = &'static (&'static str, Builder)> {
         .chain(vector::AGGREGATES.iter())
         .chain(sketches::TABLE.iter())
         .chain(sketches::AGGREGATES.iter())
+        .chain(time_type::TABLE.iter())
+        .chain(time_window::TABLE.iter())
 }
 
 /// Whether a function of this name exists.

@@ -33,6 +33,11 @@ pub fn cast(resolver: &Resolver, r: Resolved, to: &SparkType, ansi: bool) -> Res
         return Ok(e);
     }
     let from = r.spark_type()?;
+    if matches!(to, SparkType::Time) || matches!(from, SparkType::Time) && !to.is_string() {
+        if let Some(e) = crate::functions::cast_time(resolver, &r, &from, to, ansi)? {
+            return Ok(e);
+        }
+    }
     if to.is_string() {
         return Ok(udfs::to_spark_string(
             r.expr,

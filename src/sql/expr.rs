@@ -432,6 +432,20 @@ fn typed_string(dt: &ast::DataType, s: &str) -> Result<Expr> {
             return Ok(Expr::Literal(Literal::Date(days as i32)));
         }
     }
+    if t == SparkType::Time {
+        // Named by the time it reads as (`TIME '10:00:00'`).
+        let shown = crate::functions::parse_time(s)
+            .map(crate::functions::time_string)
+            .unwrap_or_else(|| s.to_string());
+        return Ok(Expr::Named {
+            expr: Box::new(Expr::Cast {
+                expr: Box::new(Expr::Literal(Literal::String(s.to_string()))),
+                to: t,
+                try_cast: false,
+            }),
+            name: format!("TIME '{shown}'"),
+        });
+    }
     let keyword = match &t {
         SparkType::Timestamp => Some("TIMESTAMP"),
         SparkType::TimestampNtz => Some("TIMESTAMP_NTZ"),

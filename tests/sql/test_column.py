@@ -345,10 +345,9 @@ def test_functions_not_yet_implemented_say_so():
     from ember.errors import PySparkNotImplementedError
 
     with pytest.raises(PySparkNotImplementedError) as e:
-        F.theta_sketch_agg
+        F.counter_diff
     assert (
-        str(e.value)
-        == "[NOT_IMPLEMENTED] pyspark.sql.functions.theta_sketch_agg is not implemented."
+        str(e.value) == "[NOT_IMPLEMENTED] pyspark.sql.functions.counter_diff is not implemented."
     )
     with pytest.raises(AttributeError):
         F.no_such_function

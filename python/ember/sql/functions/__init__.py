@@ -28,6 +28,8 @@ from ember.sql.functions.string_fns import *  # noqa: F401,F403
 from ember.sql.functions.string_fns import __all__ as _string_all
 from ember.sql.functions.string_more_fns import *  # noqa: F401,F403
 from ember.sql.functions.string_more_fns import __all__ as _string_more_all
+from ember.sql.functions.time_fns import *  # noqa: F401,F403
+from ember.sql.functions.time_fns import __all__ as _time_all
 from ember.sql.functions.udf_fns import *  # noqa: F401,F403
 from ember.sql.functions.udf_fns import __all__ as _udf_all
 from ember.sql.functions.variant_fns import *  # noqa: F401,F403
@@ -60,6 +62,7 @@ __all__ = sorted(
         + _number_more_all
         + _string_more_all
         + _sketch_all
+        + _time_all
     )
 )
 

@@ -16,18 +16,31 @@ _THETA = [
 _KLL = [
     f"{f}_{t}"
     for f in (
-        "kll_sketch_agg", "kll_merge_agg", "kll_sketch_to_string", "kll_sketch_get_n",
-        "kll_sketch_merge", "kll_sketch_get_quantile", "kll_sketch_get_rank",
+        "kll_sketch_agg",
+        "kll_merge_agg",
+        "kll_sketch_to_string",
+        "kll_sketch_get_n",
+        "kll_sketch_merge",
+        "kll_sketch_get_quantile",
+        "kll_sketch_get_rank",
     )  # fmt: skip
     for t in ("bigint", "float", "double")
 ]
 _TUPLE = [
     f"{f}_{t}"
     for f in (
-        "tuple_sketch_agg", "tuple_union_agg", "tuple_intersection_agg",
-        "tuple_sketch_estimate", "tuple_sketch_summary", "tuple_sketch_theta", "tuple_union",
-        "tuple_intersection", "tuple_difference", "tuple_difference_theta",
-        "tuple_intersection_theta", "tuple_union_theta",
+        "tuple_sketch_agg",
+        "tuple_union_agg",
+        "tuple_intersection_agg",
+        "tuple_sketch_estimate",
+        "tuple_sketch_summary",
+        "tuple_sketch_theta",
+        "tuple_union",
+        "tuple_intersection",
+        "tuple_difference",
+        "tuple_difference_theta",
+        "tuple_intersection_theta",
+        "tuple_union_theta",
     )  # fmt: skip
     for t in ("double", "integer")
 ]
@@ -64,11 +77,11 @@ def _def(name: str, doc: str, cols: list, options: list = (), filled: dict = Non
 
 
 _def("hll_sketch_agg", "An HLL sketch of the group's values.", ["col"], ["lgConfigK"])
-_def("hll_union_agg", "The union of the group's HLL sketches.", ["col"], ["allowDifferentLgConfigK"])
-_def("hll_sketch_estimate", "The estimated distinct count of an HLL sketch.", ["col"])
 _def(
-    "hll_union", "The union of two HLL sketches.", ["col1", "col2"], ["allowDifferentLgConfigK"]
+    "hll_union_agg", "The union of the group's HLL sketches.", ["col"], ["allowDifferentLgConfigK"]
 )
+_def("hll_sketch_estimate", "The estimated distinct count of an HLL sketch.", ["col"])
+_def("hll_union", "The union of two HLL sketches.", ["col1", "col2"], ["allowDifferentLgConfigK"])
 
 _def("theta_sketch_agg", "A Theta sketch of the group's values.", ["col"], ["lgNomEntries"])
 _def("theta_union_agg", "The union of the group's Theta sketches.", ["col"], ["lgNomEntries"])
