@@ -28,6 +28,10 @@ pub(super) const TABLE: &[(&str, Builder)] = &[
     ("regr_sxx", regr),
     ("regr_syy", regr),
     ("regr_sxy", regr),
+    ("regr_slope", regr),
+    ("regr_intercept", regr),
+    ("regr_r2", regr),
+    ("try_sum", try_sum),
     ("string_agg", string_agg),
     ("listagg", string_agg),
 ];
@@ -128,13 +132,64 @@ fn regr(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
         .into_iter()
         .map(|a| cast_plain(a.expr, &DataType::Float64))
         .collect();
-    let e = aggregate(&lname, args, None, vec![])?;
+    let e = if lname == "regr_r2" {
+        // As Spark: NULL when x does not vary, 1 when only y does not.
+        let (y, x) = (args[0].clone(), args[1].clone());
+        let both = Some(y.clone().is_not_null().and(x.clone().is_not_null()));
+        let var_x = aggregate("var_pop", vec![x], both.clone(), vec![])?;
+        let var_y = aggregate("var_pop", vec![y], both, vec![])?;
+        let zero = datafusion::logical_expr::lit(0.0f64);
+        datafusion::logical_expr::when(
+            var_x.eq(zero.clone()),
+            datafusion::logical_expr::lit(datafusion::common::ScalarValue::Float64(None)),
+        )
+        .when(var_y.eq(zero), datafusion::logical_expr::lit(1.0f64))
+        .otherwise(aggregate(&lname, args, None, vec![])?)?
+    } else {
+        aggregate(&lname, args, None, vec![])?
+    };
     let t = if lname == "regr_count" {
         DataType::Int64
     } else {
         DataType::Float64
     };
     r.make(cast_plain(e, &t), n)
+}
+
+/// `try_sum(x)`: the sum, or NULL when it overflows (datafusion-spark's).
+fn try_sum(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
+    let lname = name.to_lowercase();
+    let (a, n) = super::unary(&lname, args)?;
+    let t = a.spark_type()?;
+    if !(t.is_numeric() || matches!(t, crate::types::SparkType::Null)) {
+        return Err(SparkError::datatype_mismatch(
+            "UNEXPECTED_INPUT_TYPE",
+            &n,
+            format!(
+                "The first parameter requires the \"NUMERIC\" or \"ANSI INTERVAL\" type, however \"{}\" has the type \"{}\".",
+                a.name,
+                t.sql_name()
+            ),
+        ));
+    }
+    let arg = if t.is_integral() || matches!(t, crate::types::SparkType::Null) {
+        cast_plain(a.expr, &DataType::Int64)
+    } else if matches!(t, crate::types::SparkType::Decimal(..)) {
+        a.expr
+    } else {
+        cast_plain(a.expr, &DataType::Float64)
+    };
+    let e = DFExpr::AggregateFunction(AggregateFunction {
+        func: datafusion_spark::function::aggregate::try_sum(),
+        params: AggregateFunctionParams {
+            args: vec![arg],
+            distinct: false,
+            filter: None,
+            order_by: vec![],
+            null_treatment: None,
+        },
+    });
+    r.make(e, n)
 }
 
 /// `string_agg(x, delimiter = '')` / `listagg`.

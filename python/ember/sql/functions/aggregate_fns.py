@@ -11,7 +11,7 @@ from ember.sql.functions.builtin import lit
 
 __all__ = [
     "bit_and", "bit_or", "bit_xor", "listagg", "max_by", "min_by", "percentile",
-    "regr_avgx", "regr_avgy", "regr_count",
+    "regr_avgx", "regr_avgy", "regr_count", "regr_intercept", "regr_r2", "regr_slope", "try_sum",
     "regr_sxx", "regr_sxy", "regr_syy", "string_agg", "sumDistinct", "sum_distinct",
     "any_value", "approx_count_distinct", "approx_percentile", "array_agg", "bool_and",
     "bool_or", "collect_list", "collect_set", "corr", "count_if", "covar_pop",
@@ -91,6 +91,10 @@ regr_avgy = _regr("regr_avgy", "Average of y over the rows where y and x are non
 regr_sxx = _regr("regr_sxx", "Sum of squares of x's deviations.")
 regr_syy = _regr("regr_syy", "Sum of squares of y's deviations.")
 regr_sxy = _regr("regr_sxy", "Sum of products of x's and y's deviations.")
+regr_slope = _regr("regr_slope", "Slope of the least-squares line of y on x.")
+regr_intercept = _regr("regr_intercept", "Intercept of the least-squares line of y on x.")
+regr_r2 = _regr("regr_r2", "Coefficient of determination of the least-squares line.")
+try_sum = _unary("try_sum", "The sum, or NULL when it overflows.")
 
 
 def _by(name: str, doc: str):

@@ -14,7 +14,7 @@ __all__ = [
     "assert_true", "raise_error",
     "try_add", "try_divide", "try_mod", "try_multiply", "try_subtract",
     "hash", "current_database", "current_schema", "isnotnull",
-    "bit_count", "bit_get", "bitwiseNOT", "bitwise_not", "crc32", "equal_null", "getbit",
+    "bit_count", "bit_get", "bitmap_bit_position", "bitmap_bucket_number", "bitmap_count", "bitwiseNOT", "bitwise_not", "crc32", "equal_null", "getbit",
     "greatest", "ifnull", "least", "md5", "nanvl", "nullif", "nullifzero", "nvl", "nvl2",
     "sha", "sha1", "sha2", "shiftLeft", "shiftRight", "shiftRightUnsigned", "shiftleft",
     "shiftright", "shiftrightunsigned", "typeof", "uuid", "version", "width_bucket",
@@ -27,6 +27,9 @@ sha = _unary("sha", "SHA-1 digest, as hex text.")
 sha1 = _unary("sha1", "SHA-1 digest, as hex text.")
 crc32 = _unary("crc32", "CRC-32 checksum, as a bigint.")
 bit_count = _unary("bit_count", "Number of bits set.")
+bitmap_bit_position = _unary("bitmap_bit_position", "The bit of a value in its bitmap bucket.")
+bitmap_bucket_number = _unary("bitmap_bucket_number", "The bitmap bucket of a value.")
+bitmap_count = _unary("bitmap_count", "The number of bits set in a bitmap.")
 bitwise_not = _unary("~", "Bitwise NOT.", public="bitwise_not")
 bitwiseNOT = _unary("~", "Bitwise NOT (an old name of ``bitwise_not``).", public="bitwiseNOT")
 typeof = _unary("typeof", "The DDL name of the value's type.")
