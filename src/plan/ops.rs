@@ -330,9 +330,9 @@ pub(crate) fn expand(frame: &Frame, settings: &Settings, exprs: &[Expr]) -> Resu
             }
             Expr::Regex { pattern } => {
                 let pat = pattern.trim_matches('`');
-                let re = regex_lite(pat)?;
+                let re = column_regex(pat)?;
                 for (i, f) in frame.fields.iter().enumerate() {
-                    if re.is_match(&f.name) {
+                    if re.is_match(&f.name).unwrap_or(false) {
                         items.push(pass_through(frame, i));
                     }
                 }
@@ -343,8 +343,10 @@ pub(crate) fn expand(frame: &Frame, settings: &Settings, exprs: &[Expr]) -> Resu
     Ok(items)
 }
 
-fn regex_lite(pattern: &str) -> Result<regex::Regex> {
-    regex::Regex::new(&format!("^(?:{pattern})$"))
+/// A `colRegex` pattern, matching whole names with Java's regex features
+/// (possessive quantifiers, atomic groups, look-around).
+fn column_regex(pattern: &str) -> Result<fancy_regex::Regex> {
+    fancy_regex::Regex::new(&format!("^(?:{pattern})$"))
         .map_err(|e| SparkError::illegal_argument(format!("invalid regex {pattern}: {e}")))
 }
 

@@ -129,3 +129,10 @@ def test_zip_puts_columns_of_one_source_side_by_side(spark):
         with pytest.raises(AnalysisException) as e:
             left.zip(other)
         assert e.value.getCondition() == "ZIP_PLANS_NOT_MERGEABLE"
+
+
+def test_col_regex_has_java_regex_features(spark):
+    df = spark.createDataFrame([("a", 1)], ["Col1", "Col2"])
+    assert df.select(df.colRegex("`(Col1)?+.+`")).columns == ["Col2"]
+    assert df.select(df.colRegex("`Col(?!1).*`")).columns == ["Col2"]
+    assert df.select(df.colRegex("`Col.`")).columns == ["Col1", "Col2"]
