@@ -622,11 +622,11 @@ impl Session {
             ListingOptions, ListingTable, ListingTableConfig, ListingTableUrl,
         };
         let Some(listing) = format.listing_format(options) else {
-            // Text: read now, line by line.
-            let batches = files
-                .iter()
-                .map(|f| crate::io::table_files::FileFormat::read_text(&dir.join(f), schema))
-                .collect::<Result<Vec<_>>>()?;
+            // Text and ORC: read now.
+            let mut batches = vec![];
+            for f in files {
+                batches.extend(format.read_eagerly(&dir.join(f), schema)?);
+            }
             let table =
                 datafusion::datasource::MemTable::try_new(Arc::clone(schema), vec![batches])?;
             let source = datafusion::datasource::provider_as_source(Arc::new(table));

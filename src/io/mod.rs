@@ -45,7 +45,8 @@ pub async fn read(
         "csv" => csv::read(session, paths, fields, options).await,
         "json" => json_source::read(paths, fields, options),
         "text" => text::read(paths, fields, options),
-        "orc" | "xml" | "avro" | "jdbc" => Err(SparkError::not_implemented(&format!(
+        "orc" => read_orc(paths, fields),
+        "xml" | "avro" | "jdbc" => Err(SparkError::not_implemented(&format!(
             "reading format {format:?}"
         ))),
         other => Err(match table_files::FileFormat::parse(other) {
@@ -53,6 +54,40 @@ pub async fn read(
             Ok(_) => SparkError::internal(format!("no reader for {other}")),
         }),
     }
+}
+
+/// `spark.read.orc(paths)`: the files' rows, read now; partition folders
+/// as columns.
+fn read_orc(paths: &[String], fields: Option<Vec<StructField>>) -> Result<Frame> {
+    let listing = files::list(paths)?;
+    let schema = match &fields {
+        Some(fields) => std::sync::Arc::new(datafusion::arrow::datatypes::Schema::new(
+            fields.iter().map(StructField::to_arrow).collect::<Vec<_>>(),
+        )),
+        None => match listing.files().next() {
+            Some(first) => table_files::orc_file_schema(first)?,
+            None => {
+                return Err(SparkError::new(
+                    crate::error::ErrorKind::Analysis,
+                    "UNABLE_TO_INFER_SCHEMA",
+                    "42KD9",
+                    "Unable to infer schema for ORC. It must be specified manually.",
+                    &[("format", "ORC".into())],
+                ))
+            }
+        },
+    };
+    let mut names: Vec<String> = schema.fields().iter().map(|f| f.name().clone()).collect();
+    names.extend(listing.partitions.iter().map(|(n, _)| n.clone()));
+    let mut groups = vec![];
+    for (_, group) in &listing.groups {
+        let mut batches = vec![];
+        for f in group {
+            batches.extend(table_files::read_orc(f, Some(&schema))?);
+        }
+        groups.push(batches);
+    }
+    files::in_memory(&listing, schema, groups, names)
 }
 
 /// A schema given as Spark's JSON.

@@ -27,6 +27,7 @@ pub enum FileFormat {
     Csv,
     Json,
     Text,
+    Orc,
 }
 
 impl FileFormat {
@@ -37,6 +38,7 @@ impl FileFormat {
             "csv" => Ok(FileFormat::Csv),
             "json" => Ok(FileFormat::Json),
             "text" => Ok(FileFormat::Text),
+            "orc" => Ok(FileFormat::Orc),
             _ => Err(SparkError::new(
                 ErrorKind::Analysis,
                 "DATA_SOURCE_NOT_FOUND",
@@ -55,6 +57,7 @@ impl FileFormat {
             FileFormat::Csv => "csv",
             FileFormat::Json => "json",
             FileFormat::Text => "text",
+            FileFormat::Orc => "orc",
         }
     }
 
@@ -64,6 +67,7 @@ impl FileFormat {
             FileFormat::Csv => ".csv",
             FileFormat::Json => ".json",
             FileFormat::Text => ".txt",
+            FileFormat::Orc => ".zstd.orc",
         }
     }
 
@@ -89,8 +93,16 @@ impl FileFormat {
                 Arc::new(csv)
             }
             FileFormat::Json => Arc::new(JsonFormat::default()),
-            FileFormat::Text => return None,
+            FileFormat::Text | FileFormat::Orc => return None,
         })
+    }
+
+    /// The rows of a file this format reads eagerly (text, ORC), as `schema`.
+    pub fn read_eagerly(self, path: &Path, schema: &SchemaRef) -> Result<Vec<RecordBatch>> {
+        match self {
+            FileFormat::Orc => read_orc(path, Some(schema)),
+            _ => Ok(vec![FileFormat::read_text(path, schema)?]),
+        }
     }
 
     /// The rows of a text file: one `value` per line.
@@ -233,6 +245,16 @@ pub fn write_file(
             }
             w.finish().map_err(|e| io_error(e, &tmp))?;
         }
+        FileFormat::Orc => {
+            let mut w = orc_rust::ArrowWriterBuilder::new(file, Arc::clone(schema))
+                .with_compression(orc_rust::compression::CompressionType::Zstd)
+                .try_build()
+                .map_err(|e| io_error(e, &tmp))?;
+            for b in batches {
+                w.write(b).map_err(|e| io_error(e, &tmp))?;
+            }
+            w.close().map_err(|e| io_error(e, &tmp))?;
+        }
         FileFormat::Text => {
             use std::io::Write;
             let mut w = std::io::BufWriter::new(file);
@@ -253,6 +275,71 @@ pub fn write_file(
     } else {
         format!("{sub}/{name}")
     }))
+}
+
+/// The rows of an ORC file, cast to `schema` (else to the Spark types of
+/// the file's own columns).
+pub fn read_orc(path: &Path, schema: Option<&SchemaRef>) -> Result<Vec<RecordBatch>> {
+    let fail = |e: &dyn std::fmt::Display| {
+        SparkError::plain(
+            ErrorKind::SparkRuntime,
+            format!("reading {}: {e}", path.display()),
+        )
+    };
+    let file = std::fs::File::open(path).map_err(|e| fail(&e))?;
+    let reader = orc_rust::ArrowReaderBuilder::try_new(file)
+        .map_err(|e| fail(&e))?
+        .build();
+    let mut out = vec![];
+    for batch in reader {
+        let batch = batch.map_err(|e| fail(&e))?;
+        let target = match schema {
+            Some(s) => Arc::clone(s),
+            None => orc_spark_schema(batch.schema_ref())?,
+        };
+        let cols = batch
+            .columns()
+            .iter()
+            .zip(target.fields())
+            .map(|(c, f)| cast(c, f.data_type()))
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        out.push(RecordBatch::try_new(target, cols)?);
+    }
+    Ok(out)
+}
+
+/// The schema an ORC file's columns read as: their Spark types.
+pub fn orc_spark_schema(schema: &SchemaRef) -> Result<SchemaRef> {
+    let fields = schema
+        .fields()
+        .iter()
+        .map(|f| {
+            let t = SparkType::from_arrow(f.data_type())?;
+            Ok(datafusion::arrow::datatypes::Field::new(
+                f.name(),
+                t.to_arrow(),
+                true,
+            ))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Arc::new(Schema::new(fields)))
+}
+
+/// The schema of an ORC file, as its columns read.
+pub fn orc_file_schema(path: &Path) -> Result<SchemaRef> {
+    let file = std::fs::File::open(path).map_err(|e| {
+        SparkError::plain(
+            ErrorKind::SparkRuntime,
+            format!("reading {}: {e}", path.display()),
+        )
+    })?;
+    let builder = orc_rust::ArrowReaderBuilder::try_new(file).map_err(|e| {
+        SparkError::plain(
+            ErrorKind::SparkRuntime,
+            format!("reading {}: {e}", path.display()),
+        )
+    })?;
+    orc_spark_schema(&builder.schema())
 }
 
 /// Splits the rows by the values of the last `n` columns: per partition

@@ -24,6 +24,7 @@ enum Format {
     Csv,
     Json,
     Text,
+    Orc,
 }
 
 impl Format {
@@ -33,7 +34,8 @@ impl Format {
             "csv" => Ok(Format::Csv),
             "json" => Ok(Format::Json),
             "text" => Ok(Format::Text),
-            "orc" | "xml" | "avro" => Err(SparkError::not_implemented(&format!(
+            "orc" => Ok(Format::Orc),
+            "xml" | "avro" => Err(SparkError::not_implemented(&format!(
                 "writing format {name:?}"
             ))),
             _ => FileFormat::parse(name).map(|_| Format::Parquet),
@@ -46,6 +48,7 @@ impl Format {
             Format::Csv => ".csv",
             Format::Json => ".json",
             Format::Text => ".txt",
+            Format::Orc => ".zstd.orc",
         }
     }
 }
@@ -120,15 +123,13 @@ pub async fn save(
     let header = options.bool_of("header", false)?;
     for (sub, batches) in &folders {
         match format {
-            Format::Parquet => {
-                table_files::write_file(
-                    &dir,
-                    sub,
-                    &stem,
-                    &data_schema,
-                    batches,
-                    FileFormat::Parquet,
-                )?;
+            Format::Parquet | Format::Orc => {
+                let f = if format == Format::Orc {
+                    FileFormat::Orc
+                } else {
+                    FileFormat::Parquet
+                };
+                table_files::write_file(&dir, sub, &stem, &data_schema, batches, f)?;
             }
             _ => write_lines(
                 &dir,
@@ -170,7 +171,7 @@ fn output_exprs(
         distinct: false,
     };
     let mut out: Vec<Expr> = match format {
-        Format::Parquet | Format::Text => data.iter().map(|f| col(f)).collect(),
+        Format::Parquet | Format::Orc | Format::Text => data.iter().map(|f| col(f)).collect(),
         Format::Csv => data
             .iter()
             .map(|f| {

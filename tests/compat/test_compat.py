@@ -20,7 +20,7 @@ FLOORS = {
     "group": 7,
     "window": 5,
     "types": 18,
-    "readwriter": 23,
+    "readwriter": 25,
     "catalog": 34,
 }
 
