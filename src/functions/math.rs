@@ -151,31 +151,28 @@ fn ceil_floor(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved>
         None => None,
     };
     let e = match (a.spark_type()?, scale) {
-        (SparkType::Decimal(p, s), d) if (s as i64) > d.unwrap_or(0).max(0) => {
-            let d = d.unwrap_or(0).max(0);
-            let to =
-                coerce::bounded_decimal(p as i16 - s as i16 + d as i16 + 1, d as i16).to_arrow();
-            // The cast rounds half up; one step back where it went the wrong way.
-            let rounded = cast_plain(a.expr.clone(), &to);
-            let step = cast_plain(lit(10f64.powi(-(d as i32))), &to);
-            let wrong = if up {
-                rounded.clone().lt(a.expr)
-            } else {
-                rounded.clone().gt(a.expr)
+        (t, Some(d)) => {
+            // Spark casts a non-decimal to its decimal form, then rounds at d.
+            let (p, s) = match t {
+                SparkType::Decimal(p, s) => (p as i64, s as i64),
+                SparkType::Byte => (3, 0),
+                SparkType::Short => (5, 0),
+                SparkType::Integer => (10, 0),
+                SparkType::Long => (20, 0),
+                SparkType::Float => (14, 7),
+                SparkType::Double => (30, 15),
+                _ => {
+                    return Err(SparkError::not_implemented(&format!(
+                        "{lname} of a non-numeric with a scale"
+                    )))
+                }
             };
-            let fixed = if up {
-                rounded.clone() + step
-            } else {
-                rounded.clone() - step
-            };
-            cast_plain(when(wrong, fixed).otherwise(rounded)?, &to)
+            scaled_ceil_floor(a.expr, p, s, d, up)?
         }
-        (SparkType::Decimal(..), _) => a.expr,
-        (_, Some(_)) => {
-            return Err(SparkError::not_implemented(&format!(
-                "{lname} of a non-decimal with a scale"
-            )))
+        (SparkType::Decimal(p, s), None) if s > 0 => {
+            scaled_ceil_floor(a.expr, p as i64, s as i64, 0, up)?
         }
+        (SparkType::Decimal(..), None) => a.expr,
         (t, None) => {
             let x = if t.is_numeric() {
                 cast_plain(a.expr, &DataType::Float64)
@@ -187,6 +184,40 @@ fn ceil_floor(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved>
         }
     };
     r.make(e, n)
+}
+
+/// `ceil`/`floor` at `d` digits of a value of decimal form DECIMAL(p, s):
+/// DECIMAL(p-s+d'+1, d') with d' = min(s, max(d, 0)), as Spark's RoundCeil
+/// and RoundFloor.
+fn scaled_ceil_floor(x: DFExpr, p: i64, s: i64, d: i64, up: bool) -> Result<DFExpr> {
+    let ds = s.min(d.max(0));
+    let to = coerce::bounded_decimal((p - s + ds + 1).clamp(1, 38) as i16, ds as i16).to_arrow();
+    if d < 0 {
+        // Rounding to tens, hundreds…: through doubles, exact for integral results.
+        let step = 10f64.powi((-d) as i32);
+        let f = cast_plain(x, &DataType::Float64) / lit(step);
+        let v = df(if up { "ceil" } else { "floor" }, vec![f])? * lit(step);
+        return Ok(cast_plain(v, &to));
+    }
+    if d >= s {
+        // A try-cast: nullable, as Spark's result (the cast itself never fails).
+        return Ok(coerce::try_cast_plain(x, &to));
+    }
+    // The cast rounds half up; one step back where it went the wrong way.
+    let exact = cast_plain(x, &coerce::bounded_decimal(p as i16, s as i16).to_arrow());
+    let rounded = cast_plain(exact.clone(), &to);
+    let step = cast_plain(lit(10f64.powi(-(ds as i32))), &to);
+    let wrong = if up {
+        rounded.clone().lt(exact)
+    } else {
+        rounded.clone().gt(exact)
+    };
+    let fixed = if up {
+        rounded.clone() + step
+    } else {
+        rounded.clone() - step
+    };
+    Ok(cast_plain(when(wrong, fixed).otherwise(rounded)?, &to))
 }
 
 /// The value of an integer literal argument.

@@ -577,14 +577,82 @@ fn like(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {
     let (Some(s), Some(p)) = (it.next(), it.next()) else {
         return Err(SparkError::internal("arity"));
     };
+    let escape = match it.next() {
+        None => '\\',
+        Some(c) => match &c.expr {
+            DFExpr::Literal(
+                ScalarValue::Utf8(Some(text))
+                | ScalarValue::Utf8View(Some(text))
+                | ScalarValue::LargeUtf8(Some(text)),
+                _,
+            ) => {
+                let mut chars = text.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(ch), None) => ch,
+                    _ => {
+                        return Err(SparkError::not_implemented(&format!(
+                            "{name} with an escape that is not one character"
+                        )))
+                    }
+                }
+            }
+            _ => {
+                return Err(SparkError::not_implemented(&format!(
+                    "{name} with a non-constant escape"
+                )))
+            }
+        },
+    };
+    let mut pattern = string_arg(r, p)?;
+    if escape != '\\' {
+        // The engine escapes with a backslash only: rewrite a constant pattern.
+        pattern = match &pattern {
+            DFExpr::Literal(
+                ScalarValue::Utf8(Some(t))
+                | ScalarValue::Utf8View(Some(t))
+                | ScalarValue::LargeUtf8(Some(t)),
+                _,
+            ) => lit(ScalarValue::Utf8(Some(backslash_escaped(t, escape)))),
+            _ => {
+                return Err(SparkError::not_implemented(&format!(
+                    "{name} of a non-constant pattern with an escape other than backslash"
+                )))
+            }
+        };
+    }
     let e = DFExpr::Like(datafusion::logical_expr::expr::Like::new(
         false,
         Box::new(string_arg(r, s)?),
-        Box::new(string_arg(r, p)?),
+        Box::new(pattern),
         Some('\\'),
         ci,
     ));
     r.make(e, n)
+}
+
+/// A LIKE pattern escaped with `escape`, rewritten to escape with a backslash.
+fn backslash_escaped(pattern: &str, escape: char) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c == escape {
+            if let Some(next) = chars.next() {
+                if next != '%' && next != '_' && next != '\\' {
+                    out.push(next);
+                    continue;
+                }
+                out.push('\\');
+                out.push(next);
+                continue;
+            }
+            out.push(c);
+        } else if c == '\\' {
+            out.push_str("\\\\");
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn rlike(r: &Resolver, name: &str, args: Vec<Resolved>) -> Result<Resolved> {

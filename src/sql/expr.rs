@@ -605,9 +605,14 @@ pub fn convert(e: &SqlExpr) -> Result<Expr> {
             negated,
             expr,
             pattern,
+            escape_char,
             ..
         } => {
-            let e = Expr::call("like", vec![convert(expr)?, convert(pattern)?]);
+            let mut args = vec![convert(expr)?, convert(pattern)?];
+            if let Some(c) = escape_char {
+                args.push(convert(&SqlExpr::Value(c.clone()))?);
+            }
+            let e = Expr::call("like", args);
             if *negated {
                 Expr::call("not", vec![e])
             } else {
@@ -618,9 +623,14 @@ pub fn convert(e: &SqlExpr) -> Result<Expr> {
             negated,
             expr,
             pattern,
+            escape_char,
             ..
         } => {
-            let e = Expr::call("ilike", vec![convert(expr)?, convert(pattern)?]);
+            let mut args = vec![convert(expr)?, convert(pattern)?];
+            if let Some(c) = escape_char {
+                args.push(convert(&SqlExpr::Value(c.clone()))?);
+            }
+            let e = Expr::call("ilike", args);
             if *negated {
                 Expr::call("not", vec![e])
             } else {

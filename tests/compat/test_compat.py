@@ -14,7 +14,7 @@ RUNNER = Path(__file__).with_name("run.py")
 
 # Passing docstrings per module, as last measured.
 FLOORS = {
-    "functions": 458,
+    "functions": 461,
     "column": 37,
     "dataframe": 93,
     "group": 7,

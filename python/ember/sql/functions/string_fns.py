@@ -172,11 +172,7 @@ def find_in_set(str: Any, str_array: Any) -> Column:
 def ilike(str: Any, pattern: Any, escapeChar: Optional[Column] = None) -> Column:
     """Case-insensitive LIKE."""
     if escapeChar is not None:
-        from ember.errors import PySparkNotImplementedError
-
-        raise PySparkNotImplementedError(
-            errorClass="NOT_IMPLEMENTED", messageParameters={"feature": "ilike escapeChar"}
-        )
+        return _fn("ilike", str, pattern, escapeChar)
     return _fn("ilike", str, pattern)
 
 
@@ -231,11 +227,7 @@ def regexp_like(str: Any, regexp: Any) -> Column:
 def like(str: Any, pattern: Any, escapeChar: Optional[Column] = None) -> Column:
     """SQL LIKE (``%`` any text, ``_`` one character)."""
     if escapeChar is not None:
-        from ember.errors import PySparkNotImplementedError
-
-        raise PySparkNotImplementedError(
-            errorClass="NOT_IMPLEMENTED", messageParameters={"feature": "like escapeChar"}
-        )
+        return _fn("like", str, pattern, escapeChar)
     return _fn("like", str, pattern)
 
 

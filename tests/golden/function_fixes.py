@@ -1,0 +1,8 @@
+df = spark.range(1).selectExpr("CAST(2.34 AS DOUBLE) d", "CAST(5 AS INT) i", "CAST(5 AS BIGINT) l", "CAST(-2.34 AS FLOAT) f", "CAST(2.345 AS DECIMAL(5,3)) m")
+r = df.select(F.ceil("d", 1), F.floor("d", 1), F.ceil("i", 1), F.floor("i", -1), F.ceil("l", 2), F.ceiling("f", 1), F.floor("f", 0), F.ceil("m", 4), F.ceil("d", -1))
+r.printSchema(); r.show()
+spark.sql("SELECT ceil(2.34D, 1), floor(-2.34D, 1), ceil(5, 1), floor(12.5BD, -1), ceil(CAST(1.5 AS FLOAT), 0)").show()
+print(spark.sql("SELECT ceil(2.34D, 1), floor(5, 2)").dtypes)
+lk = spark.createDataFrame([("%SystemDrive%/Users/John", "/%SystemDrive/%//Users%"), ("a_b", "a/_b"), ("axb", "a/_b")], ["a", "b"])
+lk.select(F.like(lk.a, F.lit("/%SystemDrive/%//Users%"), F.lit("/")).alias("l"), F.ilike(F.upper(lk.a), F.lit("a/_b"), F.lit("/")).alias("i")).show()
+spark.sql("SELECT 'a_b' LIKE 'a#_b' ESCAPE '#' AS x, 'AXB' ILIKE 'a#_b' ESCAPE '#' AS y, 'a%' LIKE 'a!%' ESCAPE '!' AS z").show()
