@@ -24,6 +24,7 @@ use crate::types::SparkType;
 const META: &str = "_ember_table.json";
 const LOCK: &str = "_ember_table.lock";
 const VIEW: &str = "_ember_view.json";
+const FUNCTIONS: &str = "_ember_functions.json";
 
 #[derive(Debug, Clone)]
 pub struct TableMeta {
@@ -326,6 +327,37 @@ impl Warehouse {
         }
         let dir = self.db_dir(db);
         std::fs::remove_dir_all(&dir).map_err(|e| io_error(e, &dir))
+    }
+
+    /// The persistent functions of a database (`CREATE FUNCTION f AS
+    /// 'class'`): name → class name.
+    pub fn functions(&self, db: &str) -> std::collections::BTreeMap<String, String> {
+        let path = self.db_dir(db).join(FUNCTIONS);
+        std::fs::read_to_string(path)
+            .ok()
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or_default()
+    }
+
+    /// Stores (or, with `class` none, removes) a persistent function;
+    /// whether it existed before.
+    pub fn set_function(&self, db: &str, name: &str, class: Option<&str>) -> Result<bool> {
+        if !self.database_exists(db) {
+            return Err(schema_not_found(db));
+        }
+        let dir = self.db_dir(db);
+        std::fs::create_dir_all(&dir).map_err(|e| io_error(e, &dir))?;
+        let mut all = self.functions(db);
+        let key = name.to_lowercase();
+        let existed = match class {
+            Some(c) => all.insert(key, c.to_string()).is_some(),
+            None => all.remove(&key).is_some(),
+        };
+        let tmp = dir.join(format!(".{FUNCTIONS}.{}", unique()));
+        let text = serde_json::to_string(&all).map_err(|e| SparkError::internal(e.to_string()))?;
+        std::fs::write(&tmp, text).map_err(|e| io_error(e, &tmp))?;
+        std::fs::rename(&tmp, dir.join(FUNCTIONS)).map_err(|e| io_error(e, &dir))?;
+        Ok(existed)
     }
 
     /// The managed tables and persistent views of a database, sorted.

@@ -168,6 +168,16 @@ impl PySession {
         })
     }
 
+    /// The data files a read of `paths` reads, as `file:` URIs.
+    #[staticmethod]
+    fn input_files(paths: Vec<String>) -> PyResult<Vec<String>> {
+        let listing = crate::io::files::list(&paths).py()?;
+        Ok(listing
+            .files()
+            .map(|f| crate::io::files::qualified(&f.to_string_lossy()))
+            .collect())
+    }
+
     #[pyo3(signature = (format, paths, schema, options))]
     fn read_files(
         &self,

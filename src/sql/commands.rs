@@ -217,6 +217,16 @@ pub async fn run(session: &Arc<Session>, text: &str) -> Result<Option<Frame>> {
     if let Some(c) = matches(&DESCRIBE_FUNCTION, t) {
         let name = c[3].trim_matches('`').to_lowercase();
         if !crate::functions::exists(&name) {
+            // A persistent function: its class, as Spark describes it.
+            let (db, f) = qualified(session, &c[3])?;
+            if let Some(class) = session.warehouse().functions(&db).get(&f.to_lowercase()) {
+                let rows = vec![
+                    Some(format!("Function: spark_catalog.{db}.{}", f.to_lowercase())),
+                    Some(format!("Class: {class}")),
+                    Some("Usage: N/A.".to_string()),
+                ];
+                return Ok(Some(result(vec![Col::Str("function_desc", rows)])?));
+            }
             return Err(SparkError::new(
                 ErrorKind::Analysis,
                 "UNRESOLVED_ROUTINE",

@@ -46,6 +46,14 @@ pattern!(
     "(?:ALTER\\s+TABLE\\s+(\\S+)\\s+RECOVER\\s+PARTITIONS|MSCK\\s+REPAIR\\s+TABLE\\s+(\\S+))"
 );
 pattern!(REFRESH_TABLE, "REFRESH\\s+TABLE\\s+(\\S+)");
+pattern!(
+    CREATE_FUNCTION,
+    "CREATE\\s+(OR\\s+REPLACE\\s+)?FUNCTION\\s+(IF\\s+NOT\\s+EXISTS\\s+)?(\\S+)\\s+AS\\s+'([^']*)'(\\s+USING\\s+.*)?"
+);
+pattern!(
+    DROP_FUNCTION,
+    "DROP\\s+FUNCTION\\s+(IF\\s+EXISTS\\s+)?(\\S+)"
+);
 pattern!(REFRESH_PATH, "REFRESH\\s+'(.*)'");
 
 /// Runs one of these statements; none when `t` is another.
@@ -86,6 +94,42 @@ pub async fn run(session: &Arc<Session>, t: &str) -> Result<Option<Frame>> {
         let (db, name) = qualified(session, &c[1])?;
         session.lookup_table(&c[1])?;
         session.refresh_table(&db, &name).await?;
+        return done().map(Some);
+    }
+    if let Some(c) = matches(&CREATE_FUNCTION, t) {
+        let (db, name) = qualified(session, &c[3])?;
+        let exists = session
+            .warehouse()
+            .functions(&db)
+            .contains_key(&name.to_lowercase());
+        if exists && c.get(2).is_some() {
+            return done().map(Some);
+        }
+        if exists && c.get(1).is_none() {
+            let shown = format!("`spark_catalog`.`{db}`.`{}`", name.to_lowercase());
+            return Err(SparkError::new(
+                ErrorKind::Analysis,
+                "ROUTINE_ALREADY_EXISTS",
+                "42723",
+                format!("Cannot create the routine {shown} because it already exists.\nChoose a different name, drop or replace the existing routine, or add the IF NOT EXISTS clause to tolerate a pre-existing routine."),
+                &[("routineName", shown.clone())],
+            ));
+        }
+        session.warehouse().set_function(&db, &name, Some(&c[4]))?;
+        return done().map(Some);
+    }
+    if let Some(c) = matches(&DROP_FUNCTION, t) {
+        let (db, name) = qualified(session, &c[2])?;
+        if !session.warehouse().set_function(&db, &name, None)? && c.get(1).is_none() {
+            let shown = format!("`spark_catalog`.`{db}`.`{}`", name.to_lowercase());
+            return Err(SparkError::new(
+                ErrorKind::Analysis,
+                "ROUTINE_NOT_FOUND",
+                "42883",
+                format!("The routine {shown} cannot be found. Verify the spelling and correctness of the schema and catalog.\nIf you did not qualify the name with a schema and catalog, verify the current_schema() output, or qualify the name with the correct schema and catalog.\nTo tolerate the error on drop use DROP ... IF EXISTS."),
+                &[("routineName", shown.clone())],
+            ));
+        }
         return done().map(Some);
     }
     if let Some(c) = matches(&REFRESH_PATH, t) {

@@ -329,3 +329,37 @@ def test_recover_partitions_of_an_external_table(tmp_path):
         "[Row(id=3)] EXTERNAL",
         "AnalysisException NOT_A_PARTITIONED_TABLE",
     ]
+
+
+def test_persistent_functions_and_input_files(tmp_path):
+    out = run(
+        tmp_path,
+        """
+        spark.sql("CREATE FUNCTION my_func1 AS 'test.org.apache.spark.sql.MyDoubleAvg'")
+        print(spark.catalog.getFunction("my_func1"))
+        print(spark.catalog.getFunction("spark_catalog.default.my_func1").className)
+        try:
+            spark.sql("CREATE FUNCTION my_func1 AS 'x.Y'")
+        except Exception as e:
+            print(type(e).__name__, e.getCondition())
+        spark.sql("DROP FUNCTION my_func1")
+        try:
+            spark.sql("DROP FUNCTION my_func1")
+        except Exception as e:
+            print(type(e).__name__, e.getCondition())
+        spark.range(3).write.json("j")
+        df = spark.read.json("j")
+        print(len(df.inputFiles()), df.where("id > 0").inputFiles() == df.inputFiles())
+        print(df.inputFiles()[0].startswith("file:"), spark.range(1).inputFiles())
+        """,
+    )
+    assert out == [
+        "Function(name='my_func1', catalog='spark_catalog', namespace=['default'], "
+        "description='N/A.', className='test.org.apache.spark.sql.MyDoubleAvg', "
+        "isTemporary=False)",
+        "test.org.apache.spark.sql.MyDoubleAvg",
+        "AnalysisException ROUTINE_ALREADY_EXISTS",
+        "AnalysisException ROUTINE_NOT_FOUND",
+        "1 True",
+        "True []",
+    ]

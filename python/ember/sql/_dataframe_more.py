@@ -246,11 +246,9 @@ class DataFrameMore:
             f(iter(self.collect()))
 
     def inputFiles(self: "DataFrame") -> List[str]:
-        from ember.errors import PySparkNotImplementedError
-
-        raise PySparkNotImplementedError(
-            errorClass="NOT_IMPLEMENTED", messageParameters={"feature": "DataFrame.inputFiles"}
-        )
+        """The files this frame was read from (those of the reader it
+        derives from), as ``file:`` URIs."""
+        return sorted(set(getattr(self, "_input_files", [])))
 
     def __dir__(self: "DataFrame") -> List[str]:
         """The attributes, with the columns that are identifiers."""

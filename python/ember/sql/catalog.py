@@ -341,7 +341,19 @@ class Catalog:
         for f in self.listFunctions():
             if f.name == functionName.lower():
                 return f
-        raise AnalysisException(message="[UNRESOLVED_ROUTINE] %s" % functionName)
+        # A persistent function (CREATE FUNCTION … AS 'class').
+        rows = [
+            r[0] for r in self._spark.sql("DESCRIBE FUNCTION %s" % _local(functionName)).collect()
+        ]
+        qualified = rows[0].split(": ", 1)[1].split(".")
+        return Function(
+            name=qualified[-1],
+            catalog="spark_catalog",
+            namespace=[qualified[-2]],
+            description="N/A.",
+            className=rows[1].split(": ", 1)[1],
+            isTemporary=False,
+        )
 
     # ---- caching ------------------------------------------------------------
 

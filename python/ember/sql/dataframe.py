@@ -43,7 +43,9 @@ class DataFrame(DataFrameMore):
         self.is_cached = False
 
     def _wrap(self, jdf: Any) -> "DataFrame":
-        return DataFrame(jdf, self._session)
+        df = DataFrame(jdf, self._session)
+        df._input_files = getattr(self, "_input_files", [])
+        return df
 
     # ---- inspection ----------------------------------------------------
 

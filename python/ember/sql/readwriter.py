@@ -68,7 +68,9 @@ class DataFrameReader(OptionUtils):
                     messageParameters={"arg_name": "path", "arg_type": type(p).__name__},
                 )
         jdf = self._spark._jss.read_files(fmt, paths, self._schema, dict(self._options))
-        return DataFrame(jdf, self._spark)
+        df = DataFrame(jdf, self._spark)
+        df._input_files = self._spark._jss.input_files(paths)
+        return df
 
     def load(
         self,
