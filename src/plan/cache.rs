@@ -7,17 +7,11 @@ use async_trait::async_trait;
 use datafusion::arrow::array::RecordBatch;
 use datafusion::arrow::datatypes::SchemaRef;
 use datafusion::catalog::{Session as CatalogSession, TableProvider};
-use datafusion::common::tree_node::TreeNodeRecursion;
 use datafusion::common::Result as DFResult;
-use datafusion::common::Statistics;
 use datafusion::datasource::memory::MemorySourceConfig;
 use datafusion::datasource::provider_as_source;
-use datafusion::execution::{SendableRecordBatchStream, TaskContext};
 use datafusion::logical_expr::{Expr as DFExpr, LogicalPlan, LogicalPlanBuilder, TableType};
-use datafusion::physical_plan::statistics::StatisticsArgs;
-use datafusion::physical_plan::{
-    collect_partitioned, DisplayAs, DisplayFormatType, ExecutionPlan, PhysicalExpr, PlanProperties,
-};
+use datafusion::physical_plan::{collect_partitioned, ExecutionPlan};
 use tokio::sync::OnceCell;
 
 use super::Frame;
@@ -61,77 +55,12 @@ impl TableProvider for CachedTable {
             })
             .await?;
         let exec = MemorySourceConfig::try_new_exec(parts, self.schema(), projection.cloned())?;
-        Ok(Arc::new(InMemoryTableScanExec { input: exec }))
-    }
-}
-
-/// The scan of a cache: its kept batches, under Spark's name for it.
-#[derive(Debug)]
-struct InMemoryTableScanExec {
-    input: Arc<dyn ExecutionPlan>,
-}
-
-impl DisplayAs for InMemoryTableScanExec {
-    fn fmt_as(&self, _t: DisplayFormatType, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        write!(f, "InMemoryTableScanExec")
-    }
-}
-
-impl ExecutionPlan for InMemoryTableScanExec {
-    fn name(&self) -> &'static str {
-        "InMemoryTableScanExec"
-    }
-
-    fn properties(&self) -> &Arc<PlanProperties> {
-        self.input.properties()
-    }
-
-    fn children(&self) -> Vec<&Arc<dyn ExecutionPlan>> {
-        vec![&self.input]
-    }
-
-    fn maintains_input_order(&self) -> Vec<bool> {
-        vec![true]
-    }
-
-    fn benefits_from_input_partitioning(&self) -> Vec<bool> {
-        vec![false]
-    }
-
-    fn apply_expressions(
-        &self,
-        _f: &mut dyn FnMut(&Arc<dyn PhysicalExpr>) -> DFResult<TreeNodeRecursion>,
-    ) -> DFResult<TreeNodeRecursion> {
-        Ok(TreeNodeRecursion::Continue)
-    }
-
-    fn statistics_from_inputs(
-        &self,
-        input_stats: &[Arc<Statistics>],
-        _args: &StatisticsArgs,
-    ) -> DFResult<Arc<Statistics>> {
-        input_stats
-            .first()
-            .cloned()
-            .ok_or_else(|| datafusion::error::DataFusionError::Internal("no input".into()))
-    }
-
-    #[allow(deprecated)]
-    fn with_new_children(
-        self: Arc<Self>,
-        mut children: Vec<Arc<dyn ExecutionPlan>>,
-    ) -> DFResult<Arc<dyn ExecutionPlan>> {
-        Ok(Arc::new(InMemoryTableScanExec {
-            input: children.swap_remove(0),
-        }))
-    }
-
-    fn execute(
-        &self,
-        partition: usize,
-        context: Arc<TaskContext>,
-    ) -> DFResult<SendableRecordBatchStream> {
-        self.input.execute(partition, context)
+        // Under Spark's name for the scan of a cache.
+        Ok(Arc::new(super::no_stats::PassThroughExec::new(
+            exec,
+            "InMemoryTableScanExec",
+            true,
+        )))
     }
 }
 

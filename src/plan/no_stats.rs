@@ -1,4 +1,5 @@
-//! A pass-through node whose statistics are unknown. Under the left side of
+//! A pass-through node whose statistics are unknown, and the pass-through
+//! operator it (and the scan of a cache) plans into. Under the left side of
 //! a cross join it keeps DataFusion from swapping the join's inputs by size,
 //! so the rows come left-major, as Spark's cartesian product gives them.
 
@@ -6,12 +7,13 @@ use std::fmt;
 use std::sync::Arc;
 
 use datafusion::common::tree_node::TreeNodeRecursion;
-use datafusion::common::DFSchemaRef;
+use datafusion::common::{DFSchemaRef, Statistics};
 use datafusion::execution::{SendableRecordBatchStream, TaskContext};
 use datafusion::logical_expr::physical_planning_context::PhysicalPlanningContext;
 use datafusion::logical_expr::{
     Expr as DFExpr, Extension, LogicalPlan, UserDefinedLogicalNode, UserDefinedLogicalNodeCore,
 };
+use datafusion::physical_plan::statistics::StatisticsArgs;
 use datafusion::physical_plan::{
     DisplayAs, DisplayFormatType, ExecutionPlan, PhysicalExpr, PlanProperties,
 };
@@ -69,20 +71,34 @@ impl UserDefinedLogicalNodeCore for NoStats {
     }
 }
 
+/// An operator that passes its input through unchanged, under a name of its
+/// own; its statistics are its input's, or unknown.
 #[derive(Debug)]
-struct NoStatsExec {
+pub struct PassThroughExec {
     input: Arc<dyn ExecutionPlan>,
+    name: &'static str,
+    keep_statistics: bool,
 }
 
-impl DisplayAs for NoStatsExec {
-    fn fmt_as(&self, _t: DisplayFormatType, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "NoStatsExec")
+impl PassThroughExec {
+    pub fn new(input: Arc<dyn ExecutionPlan>, name: &'static str, keep_statistics: bool) -> Self {
+        PassThroughExec {
+            input,
+            name,
+            keep_statistics,
+        }
     }
 }
 
-impl ExecutionPlan for NoStatsExec {
+impl DisplayAs for PassThroughExec {
+    fn fmt_as(&self, _t: DisplayFormatType, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{}", self.name)
+    }
+}
+
+impl ExecutionPlan for PassThroughExec {
     fn name(&self) -> &'static str {
-        "NoStatsExec"
+        self.name
     }
 
     fn properties(&self) -> &Arc<PlanProperties> {
@@ -108,14 +124,27 @@ impl ExecutionPlan for NoStatsExec {
         Ok(TreeNodeRecursion::Continue)
     }
 
+    fn statistics_from_inputs(
+        &self,
+        input_stats: &[Arc<Statistics>],
+        _args: &StatisticsArgs,
+    ) -> datafusion::common::Result<Arc<Statistics>> {
+        match input_stats.first() {
+            Some(s) if self.keep_statistics => Ok(Arc::clone(s)),
+            _ => Ok(Arc::new(Statistics::new_unknown(&self.schema()))),
+        }
+    }
+
     #[allow(deprecated)]
     fn with_new_children(
         self: Arc<Self>,
         mut children: Vec<Arc<dyn ExecutionPlan>>,
     ) -> datafusion::common::Result<Arc<dyn ExecutionPlan>> {
-        Ok(Arc::new(NoStatsExec {
-            input: children.swap_remove(0),
-        }))
+        Ok(Arc::new(PassThroughExec::new(
+            children.swap_remove(0),
+            self.name,
+            self.keep_statistics,
+        )))
     }
 
     fn execute(
@@ -144,8 +173,10 @@ impl ExtensionPlanner for NoStatsPlanner {
         if node.as_any().downcast_ref::<NoStats>().is_none() {
             return Ok(None);
         }
-        Ok(Some(Arc::new(NoStatsExec {
-            input: Arc::clone(&physical_inputs[0]),
-        })))
+        Ok(Some(Arc::new(PassThroughExec::new(
+            Arc::clone(&physical_inputs[0]),
+            "NoStatsExec",
+            false,
+        ))))
     }
 }
