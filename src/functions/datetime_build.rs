@@ -94,7 +94,7 @@ fn i64_of(e: DFExpr) -> DFExpr {
     cast_plain(e, &DataType::Int64)
 }
 
-fn mismatch(fname: &str, a: &Resolved, pos: &str, want: &str) -> Result<SparkError> {
+pub(super) fn mismatch(fname: &str, a: &Resolved, pos: &str, want: &str) -> Result<SparkError> {
     Ok(SparkError::datatype_mismatch(
         "UNEXPECTED_INPUT_TYPE",
         &format!("{fname}({})", a.name),

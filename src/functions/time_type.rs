@@ -15,6 +15,7 @@ use datafusion::logical_expr::{
 };
 use datafusion::prelude::lit;
 
+use super::datetime_build::mismatch;
 use super::datetime_format as pat;
 use super::datetime_udf::{call as dt_call, Kind};
 use super::{arity, call_name, Builder};
@@ -387,18 +388,6 @@ fn as_time(e: DFExpr) -> DFExpr {
 
 fn micros_of(e: DFExpr) -> DFExpr {
     cast_plain(e, &DataType::Int64)
-}
-
-fn mismatch(fname: &str, a: &Resolved, pos: &str, want: &str) -> Result<SparkError> {
-    Ok(SparkError::datatype_mismatch(
-        "UNEXPECTED_INPUT_TYPE",
-        &format!("{fname}({})", a.name),
-        format!(
-            "The {pos} parameter requires the {want} type, however \"{}\" has the type \"{}\".",
-            a.name,
-            a.spark_type()?.sql_name()
-        ),
-    ))
 }
 
 /// A TIME operand as microseconds since midnight.

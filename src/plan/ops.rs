@@ -36,21 +36,10 @@ pub fn rebase(frame: &Frame, qualifier: Option<&str>) -> Frame {
 /// names, so that a frame and its aliased self stay apart when one is a
 /// correlated subquery of the other.
 pub fn alias(frame: &Frame, name: &str) -> Result<Frame> {
-    let mut exprs = vec![];
-    let mut fields = vec![];
-    for f in frame.fields.iter() {
-        let internal = internal_name();
-        exprs.push(f.column().alias(&internal));
-        fields.push(OutField {
-            internal,
-            qualifier: Some(name.to_string()),
-            ..f.clone()
-        });
-    }
-    let plan = LogicalPlanBuilder::from(frame.plan.as_ref().clone())
-        .project(exprs)?
-        .build()?;
-    Ok(Frame::with_fields(plan, fields))
+    renamed(frame, |f| OutField {
+        qualifier: Some(name.to_string()),
+        ..f.clone()
+    })
 }
 
 /// A frame over in-memory batches whose schema has Spark's names.
@@ -618,16 +607,25 @@ pub fn schema_json(frame: &Frame) -> Result<String> {
 /// A new instance of a relation: every column under a fresh internal name
 /// and identity (each table reference in SQL, as Spark's new expression ids).
 pub fn fresh(frame: &Frame, qualifier: Option<&str>) -> Result<Frame> {
+    renamed(frame, |f| OutField {
+        name: f.name.clone(),
+        internal: String::new(),
+        qualifier: qualifier.map(str::to_string),
+        lineage: vec![],
+    })
+}
+
+/// The frame's columns projected under fresh internal names; `field` gives
+/// each one's other parts.
+fn renamed(frame: &Frame, field: impl Fn(&OutField) -> OutField) -> Result<Frame> {
     let mut exprs = vec![];
     let mut fields = vec![];
     for f in frame.fields.iter() {
         let internal = internal_name();
         exprs.push(f.column().alias(&internal));
         fields.push(OutField {
-            name: f.name.clone(),
             internal,
-            qualifier: qualifier.map(str::to_string),
-            lineage: vec![],
+            ..field(f)
         });
     }
     let plan = LogicalPlanBuilder::from(frame.plan.as_ref().clone())

@@ -2,7 +2,7 @@
 //! `EXPLAIN`, `SET`/`RESET`, `CACHE`/`UNCACHE TABLE`, `INSERT`. Commands run
 //! when `spark.sql` is called, as in Spark, and return their result rows.
 
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
 
 use datafusion::arrow::array::{ArrayRef, BooleanArray, RecordBatch, StringArray};
 use datafusion::arrow::datatypes::{DataType, Field, Schema};
@@ -51,17 +51,7 @@ fn re(pattern: &str) -> Option<Regex> {
     Regex::new(pattern).ok()
 }
 
-macro_rules! pattern {
-    ($name:ident, $re:expr) => {
-        static $name: LazyLock<Option<Regex>> =
-            LazyLock::new(|| re(concat!("(?is)^\\s*", $re, "\\s*;?\\s*$")));
-    };
-}
-
-/// The captures of a command pattern over the whole text.
-fn matches<'t>(pattern: &LazyLock<Option<Regex>>, text: &'t str) -> Option<regex::Captures<'t>> {
-    pattern.as_ref().and_then(|r| r.captures(text))
-}
+use super::matches;
 
 pattern!(SET_ALL, "SET(\\s+-v)?");
 pattern!(SET_KV, "SET\\s+([^=\\s]+)\\s*=\\s*(.*?)");

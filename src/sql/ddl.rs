@@ -4,11 +4,10 @@
 //! `SHOW TBLPROPERTIES`, `ALTER TABLE … RECOVER PARTITIONS`/`MSCK REPAIR
 //! TABLE`, and `REFRESH TABLE t`/`REFRESH 'path'`.
 
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
 
 use datafusion::arrow::datatypes::Schema;
 use datafusion::sql::sqlparser::parser::ParserError;
-use regex::Regex;
 
 use super::commands::{
     by_column_list, column_list, conform, done, insert_columns, not_found, qualified, result, Col,
@@ -20,16 +19,7 @@ use crate::plan::{ops, Frame};
 use crate::session::Session;
 use crate::types::{SparkType, StructField};
 
-macro_rules! pattern {
-    ($name:ident, $re:expr) => {
-        static $name: LazyLock<Option<Regex>> =
-            LazyLock::new(|| Regex::new(concat!("(?is)^", $re, "\\s*;?\\s*$")).ok());
-    };
-}
-
-fn matches<'t>(pattern: &LazyLock<Option<Regex>>, text: &'t str) -> Option<regex::Captures<'t>> {
-    pattern.as_ref().and_then(|r| r.captures(text))
-}
+use super::matches;
 
 pattern!(
     CREATE_TABLE,

@@ -2,6 +2,24 @@
 //! DataFrame API builds. This covers expressions (`F.expr`, `selectExpr`,
 //! string filters) and plain SELECT queries over temporary views.
 
+/// A statement pattern over the whole text (case-insensitive, `.` matching
+/// newlines, an optional trailing `;`), compiled once.
+macro_rules! pattern {
+    ($name:ident, $re:expr) => {
+        static $name: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(concat!("(?is)^\\s*", $re, "\\s*;?\\s*$")).ok()
+        });
+    };
+}
+
+/// The captures of a statement pattern over the whole text.
+fn matches<'t>(
+    pattern: &std::sync::LazyLock<Option<regex::Regex>>,
+    text: &'t str,
+) -> Option<regex::Captures<'t>> {
+    pattern.as_ref().and_then(|r| r.captures(text))
+}
+
 pub mod commands;
 mod ddl;
 mod dialect;

@@ -225,6 +225,17 @@ def _together() -> PySparkValueError:
     )
 
 
+def _make_ts(name: str, fields: list, tail: list, date: Any, time: Any) -> Column:
+    """``name(y, m, d, h, mi, s[, tz])`` or ``name(date, time[, tz])``."""
+    if fields[0] is not None:
+        if date is not None or time is not None:
+            raise _together()
+        return _fn(name, *fields, *tail)
+    if any(a is not None for a in fields):
+        raise _together()
+    return _fn(name, date, time, *tail)
+
+
 def make_timestamp(
     years: Optional[Any] = None,
     months: Optional[Any] = None,
@@ -236,16 +247,9 @@ def make_timestamp(
     date: Optional[Any] = None,
     time: Optional[Any] = None,
 ) -> Column:
-    fields = [years, months, days, hours, mins, secs]
-    if years is not None:
-        if date is not None or time is not None:
-            raise _together()
-        tail = [] if timezone is None else [timezone]
-        return _fn("make_timestamp", *fields, *tail)
-    if any(a is not None for a in fields):
-        raise _together()
     tail = [] if timezone is None else [timezone]
-    return _fn("make_timestamp", date, time, *tail)
+    fields = [years, months, days, hours, mins, secs]
+    return _make_ts("make_timestamp", fields, tail, date, time)
 
 
 def make_timestamp_ltz(
@@ -272,13 +276,7 @@ def make_timestamp_ntz(
     time: Optional[Any] = None,
 ) -> Column:
     fields = [years, months, days, hours, mins, secs]
-    if years is not None:
-        if date is not None or time is not None:
-            raise _together()
-        return _fn("make_timestamp_ntz", *fields)
-    if any(a is not None for a in fields):
-        raise _together()
-    return _fn("make_timestamp_ntz", date, time)
+    return _make_ts("make_timestamp_ntz", fields, [], date, time)
 
 
 def from_utc_timestamp(timestamp: Any, tz: Any) -> Column:

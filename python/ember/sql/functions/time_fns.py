@@ -8,10 +8,11 @@ from __future__ import annotations
 import decimal
 from typing import Any, Optional, Union
 
-from ember.errors import PySparkTypeError, PySparkValueError
+from ember.errors import PySparkTypeError
 from ember.sql.column import Column
 from ember.sql.functions._args import _binary, _unary
 from ember.sql.functions.builtin import _fn, lit
+from ember.sql.functions.datetime_fns import _make_ts
 
 __all__ = [
     "bucket", "current_time", "days", "hours", "make_time", "months", "session_window",
@@ -89,23 +90,6 @@ def try_make_interval(
     s = lit(decimal.Decimal(0)) if secs is None else secs
     ints = [_zero(v) for v in (years, months, weeks, days, hours, mins)]
     return _fn("try_make_interval", *ints, s)
-
-
-def _together() -> PySparkValueError:
-    return PySparkValueError(
-        errorClass="CANNOT_SET_TOGETHER",
-        messageParameters={"arg_list": "years|months|days|hours|mins|secs and date|time"},
-    )
-
-
-def _make_ts(name: str, fields: list, tail: list, date: Any, time: Any) -> Column:
-    if fields[0] is not None:
-        if date is not None or time is not None:
-            raise _together()
-        return _fn(name, *fields, *tail)
-    if any(a is not None for a in fields):
-        raise _together()
-    return _fn(name, date, time, *tail)
 
 
 def try_make_timestamp(
