@@ -122,6 +122,7 @@ impl Session {
             .with_config(config)
             .with_default_features()
             .with_query_planner(Arc::new(crate::plan::partition_id::EmberQueryPlanner))
+            .with_physical_optimizer_rules(physical_rules())
             .build();
         let ctx = SessionContext::new_with_state(state);
         let pipeline = crate::planner::pipeline_state(ctx.state());
@@ -812,6 +813,17 @@ impl Session {
         let text = plan.display_indent().to_string();
         Ok(text)
     }
+}
+
+/// DataFusion's physical optimizer rules, after Ember's rule that keeps the
+/// remaining cross joins left-major.
+fn physical_rules(
+) -> Vec<Arc<dyn datafusion::physical_optimizer::PhysicalOptimizerRule + Send + Sync>> {
+    let mut rules: Vec<
+        Arc<dyn datafusion::physical_optimizer::PhysicalOptimizerRule + Send + Sync>,
+    > = vec![Arc::new(crate::plan::no_stats::LeftMajorCrossJoins)];
+    rules.extend(datafusion::physical_optimizer::optimizer::PhysicalOptimizer::new().rules);
+    rules
 }
 
 fn is_offset(v: &str) -> bool {

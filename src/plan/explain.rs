@@ -25,7 +25,15 @@ fn render(plan: &Arc<dyn ExecutionPlan>, last: &mut Vec<bool>, out: &mut String)
     }
     out.push_str(&describe(plan.as_ref()));
     out.push('\n');
-    let children = plan.children();
+    // The statistics-hiding pass-through is not an operator of Spark's.
+    let children: Vec<&Arc<dyn ExecutionPlan>> = plan
+        .children()
+        .into_iter()
+        .map(|c| match c.children().first() {
+            Some(inner) if c.name() == super::no_stats::NO_STATS => *inner,
+            _ => c,
+        })
+        .collect();
     let n = children.len();
     for (i, child) in children.into_iter().enumerate() {
         last.push(i + 1 == n);

@@ -91,15 +91,9 @@ pub fn join_on(
         fields: std::sync::Arc::new(fields.clone()),
     };
     let plan = match condition {
-        // The left side builds; the statistics of both sides are hidden so
-        // that the join is not swapped by size (a pushed-down limit bounds
-        // both sides alike): rows come left-major, as Spark's cartesian
-        // product gives them.
-        None => {
-            let left = super::no_stats::hide_statistics(left.plan.as_ref().clone());
-            let right = super::no_stats::hide_statistics(right.plan.as_ref().clone());
-            LogicalPlanBuilder::from(left).cross_join(right)?.build()?
-        }
+        // A cross join that stays one keeps its left side as the build side
+        // (see `no_stats::LeftMajorCrossJoins`): rows come left-major.
+        None => both,
         Some(c) => {
             let resolver = Resolver::new(&combined, settings);
             let cond = resolver.resolve(c)?;

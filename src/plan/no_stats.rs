@@ -1,73 +1,57 @@
-//! A pass-through node whose statistics are unknown, and the pass-through
-//! operator it (and the scan of a cache) plans into. Under the left side of
-//! a cross join it keeps DataFusion from swapping the join's inputs by size,
-//! so the rows come left-major, as Spark's cartesian product gives them.
+//! A pass-through operator, under a name of its own, that keeps or hides
+//! its input's statistics; and the rule that hides the statistics of cross
+//! joins' inputs, so that DataFusion does not swap them by size: the left
+//! side stays the build side and rows come left-major, as Spark's cartesian
+//! product gives them.
 
 use std::fmt;
 use std::sync::Arc;
 
-use datafusion::common::tree_node::TreeNodeRecursion;
-use datafusion::common::{DFSchemaRef, Statistics};
+use datafusion::common::config::ConfigOptions;
+use datafusion::common::tree_node::{Transformed, TreeNode, TreeNodeRecursion};
+use datafusion::common::Statistics;
 use datafusion::execution::{SendableRecordBatchStream, TaskContext};
-use datafusion::logical_expr::physical_planning_context::PhysicalPlanningContext;
-use datafusion::logical_expr::{
-    Expr as DFExpr, Extension, LogicalPlan, UserDefinedLogicalNode, UserDefinedLogicalNodeCore,
-};
+use datafusion::physical_optimizer::PhysicalOptimizerRule;
+use datafusion::physical_plan::joins::CrossJoinExec;
 use datafusion::physical_plan::statistics::StatisticsArgs;
 use datafusion::physical_plan::{
     DisplayAs, DisplayFormatType, ExecutionPlan, PhysicalExpr, PlanProperties,
 };
-use datafusion::physical_planner::{ExtensionPlanner, PhysicalPlanner};
 
-/// `plan`, with its statistics hidden.
-pub fn hide_statistics(plan: LogicalPlan) -> LogicalPlan {
-    LogicalPlan::Extension(Extension {
-        node: Arc::new(NoStats { input: plan }),
-    })
-}
+/// The name of the operator that hides its input's statistics.
+pub const NO_STATS: &str = "NoStatsExec";
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd)]
-struct NoStats {
-    input: LogicalPlan,
-}
+/// A physical optimizer rule, run before DataFusion's join selection: the
+/// inputs of each remaining cross join get unknown statistics, so the join
+/// is not swapped by size and its left side stays the build side.
+#[derive(Debug)]
+pub struct LeftMajorCrossJoins;
 
-impl UserDefinedLogicalNodeCore for NoStats {
-    fn name(&self) -> &str {
-        "NoStats"
-    }
-
-    fn inputs(&self) -> Vec<&LogicalPlan> {
-        vec![&self.input]
-    }
-
-    fn schema(&self) -> &DFSchemaRef {
-        self.input.schema()
-    }
-
-    fn expressions(&self) -> Vec<DFExpr> {
-        vec![]
-    }
-
-    fn prevent_predicate_push_down_columns(&self) -> std::collections::HashSet<String> {
-        std::collections::HashSet::new()
-    }
-
-    fn necessary_children_exprs(&self, output_columns: &[usize]) -> Option<Vec<Vec<usize>>> {
-        Some(vec![output_columns.to_vec()])
-    }
-
-    fn fmt_for_explain(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "NoStats")
-    }
-
-    fn with_exprs_and_inputs(
+impl PhysicalOptimizerRule for LeftMajorCrossJoins {
+    fn optimize(
         &self,
-        _exprs: Vec<DFExpr>,
-        mut inputs: Vec<LogicalPlan>,
-    ) -> datafusion::common::Result<Self> {
-        Ok(NoStats {
-            input: inputs.swap_remove(0),
+        plan: Arc<dyn ExecutionPlan>,
+        _config: &ConfigOptions,
+    ) -> datafusion::common::Result<Arc<dyn ExecutionPlan>> {
+        plan.transform_up(|node| {
+            let Some(cross) = node.downcast_ref::<CrossJoinExec>() else {
+                return Ok(Transformed::no(node));
+            };
+            let hide = |c: &Arc<dyn ExecutionPlan>| -> Arc<dyn ExecutionPlan> {
+                Arc::new(PassThroughExec::new(Arc::clone(c), NO_STATS, false))
+            };
+            let joined = CrossJoinExec::new(hide(cross.left()), hide(cross.right()));
+            Ok(Transformed::yes(Arc::new(joined) as Arc<dyn ExecutionPlan>))
         })
+        .map(|t| t.data)
+    }
+
+    fn name(&self) -> &str {
+        "left_major_cross_joins"
+    }
+
+    fn schema_check(&self) -> bool {
+        true
     }
 }
 
@@ -153,30 +137,5 @@ impl ExecutionPlan for PassThroughExec {
         context: Arc<TaskContext>,
     ) -> datafusion::common::Result<SendableRecordBatchStream> {
         self.input.execute(partition, context)
-    }
-}
-
-/// Plans the node.
-pub struct NoStatsPlanner;
-
-#[async_trait::async_trait]
-impl ExtensionPlanner for NoStatsPlanner {
-    async fn plan_extension(
-        &self,
-        _planner: &dyn PhysicalPlanner,
-        node: &dyn UserDefinedLogicalNode,
-        _logical_inputs: &[&LogicalPlan],
-        physical_inputs: &[Arc<dyn ExecutionPlan>],
-        _session: &dyn datafusion::catalog::Session,
-        _ctx: &PhysicalPlanningContext,
-    ) -> datafusion::common::Result<Option<Arc<dyn ExecutionPlan>>> {
-        if node.as_any().downcast_ref::<NoStats>().is_none() {
-            return Ok(None);
-        }
-        Ok(Some(Arc::new(PassThroughExec::new(
-            Arc::clone(&physical_inputs[0]),
-            "NoStatsExec",
-            false,
-        ))))
     }
 }

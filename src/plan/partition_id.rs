@@ -303,11 +303,8 @@ impl QueryPlanner for EmberQueryPlanner {
         plan: &LogicalPlan,
         session: &dyn datafusion::catalog::Session,
     ) -> datafusion::common::Result<Arc<dyn ExecutionPlan>> {
-        DefaultPhysicalPlanner::with_extension_planners(vec![
-            Arc::new(IdsPlanner),
-            Arc::new(super::no_stats::NoStatsPlanner),
-        ])
-        .create_physical_plan(plan, session)
-        .await
+        DefaultPhysicalPlanner::with_extension_planners(vec![Arc::new(IdsPlanner)])
+            .create_physical_plan(plan, session)
+            .await
     }
 }
