@@ -217,11 +217,27 @@ pub fn day_name(d: u32, full: bool) -> &'static str {
     }
 }
 
-fn pad(v: i64, width: usize) -> String {
+/// Appends `v` zero-padded to `width` digits (a minus sign before them).
+fn push_padded(out: &mut String, v: i64, width: usize) {
     if v < 0 {
-        format!("-{:0width$}", -v)
-    } else {
-        format!("{v:0width$}")
+        out.push('-');
+    }
+    let mut digits = [0u8; 20];
+    let mut n = v.unsigned_abs();
+    let mut len = 0;
+    loop {
+        digits[len] = b'0' + (n % 10) as u8;
+        n /= 10;
+        len += 1;
+        if n == 0 {
+            break;
+        }
+    }
+    for _ in len..width {
+        out.push('0');
+    }
+    for d in digits[..len].iter().rev() {
+        out.push(*d as char);
     }
 }
 
@@ -237,10 +253,17 @@ pub struct Moment<'a> {
 }
 
 /// Formats a moment with a compiled pattern.
+#[cfg(test)]
 pub fn format(toks: &[Tok], m: &Moment) -> Result<String, SparkError> {
-    let l = &m.local;
-    let off = m.zone.offset_at(&m.utc);
     let mut out = String::new();
+    format_into(toks, m, &mut out)?;
+    Ok(out)
+}
+
+/// Appends a moment formatted with a compiled pattern to `out`.
+pub fn format_into(toks: &[Tok], m: &Moment, out: &mut String) -> Result<(), SparkError> {
+    let l = &m.local;
+    let off = || m.zone.offset_at(&m.utc);
     for t in toks {
         let (c, n) = match t {
             Tok::Lit(s) => {
@@ -253,7 +276,26 @@ pub fn format(toks: &[Tok], m: &Moment) -> Result<String, SparkError> {
         let year = l.year() as i64;
         let quarter = (l.month() - 1) / 3 + 1;
         let h12 = |h: u32| if h.is_multiple_of(12) { 12 } else { h % 12 };
-        let s = match (c, n) {
+        let number = match (c, n) {
+            ('y', 2) => Some(year.rem_euclid(100)),
+            ('y', _) => Some(if year > 0 { year } else { 1 - year }),
+            ('M' | 'L', 1 | 2) => Some(l.month() as i64),
+            ('d', _) => Some(l.day() as i64),
+            ('D', _) => Some(l.ordinal() as i64),
+            ('Q' | 'q', 1 | 2) => Some(quarter as i64),
+            ('h', _) => Some(h12(l.hour()) as i64),
+            ('K', _) => Some((l.hour() % 12) as i64),
+            ('k', _) => Some(if l.hour() == 0 { 24 } else { l.hour() } as i64),
+            ('H', _) => Some(l.hour() as i64),
+            ('m', _) => Some(l.minute() as i64),
+            ('s', _) => Some(l.second() as i64),
+            _ => None,
+        };
+        if let Some(v) = number {
+            push_padded(out, v, n);
+            continue;
+        }
+        let s: String = match (c, n) {
             ('G', 4) => if year > 0 {
                 "Anno Domini"
             } else {
@@ -262,28 +304,16 @@ pub fn format(toks: &[Tok], m: &Moment) -> Result<String, SparkError> {
             .into(),
             ('G', 5) => if year > 0 { "A" } else { "B" }.into(),
             ('G', _) => if year > 0 { "AD" } else { "BC" }.into(),
-            ('y', 2) => pad(year.rem_euclid(100), 2),
-            ('y', n) => pad(if year > 0 { year } else { 1 - year }, n),
             ('M' | 'L', 3) => month_name(l.month(), false).into(),
             ('M' | 'L', 4) => month_name(l.month(), true).into(),
             ('M' | 'L', 5) => month_name(l.month(), true)[..1].into(),
-            ('M' | 'L', n) => pad(l.month() as i64, n),
-            ('d', n) => pad(l.day() as i64, n),
-            ('D', n) => pad(l.ordinal() as i64, n),
             ('Q' | 'q', 3) => format!("Q{quarter}"),
             ('Q' | 'q', 4) => format!("{} quarter", ordinal(quarter)),
             ('Q' | 'q', 5) => quarter.to_string(),
-            ('Q' | 'q', n) => pad(quarter as i64, n),
             ('E', 4) => day_name(l.weekday().num_days_from_monday(), true).into(),
             ('E', _) => day_name(l.weekday().num_days_from_monday(), false).into(),
             ('F', _) => ((l.day() - 1) % 7 + 1).to_string(),
             ('a', _) => if l.hour() < 12 { "AM" } else { "PM" }.into(),
-            ('h', n) => pad(h12(l.hour()) as i64, n),
-            ('K', n) => pad((l.hour() % 12) as i64, n),
-            ('k', n) => pad(if l.hour() == 0 { 24 } else { l.hour() } as i64, n),
-            ('H', n) => pad(l.hour() as i64, n),
-            ('m', n) => pad(l.minute() as i64, n),
-            ('s', n) => pad(l.second() as i64, n),
             ('S', n) => format!("{:09}", l.nanosecond() % 1_000_000_000)[..n].to_string(),
             ('V', _) => m.zone.id(),
             ('z', 4) => match m.zone.short_name(&m.utc).as_str() {
@@ -298,20 +328,17 @@ pub fn format(toks: &[Tok], m: &Moment) -> Result<String, SparkError> {
                 }
             },
             ('z', _) => m.zone.short_name(&m.utc),
-            ('O', n) => gmt(off, n == 4),
-            ('X', n) if off == 0 => {
-                let _ = n;
-                "Z".into()
-            }
-            ('X' | 'x', n) => iso_offset(off, n),
-            ('Z', 4) => gmt(off, true),
-            ('Z', 5) => offset_colon(off, true),
-            ('Z', _) => iso_offset(off, 2),
+            ('O', n) => gmt(off(), n == 4),
+            ('X', _) if off() == 0 => "Z".into(),
+            ('X' | 'x', n) => iso_offset(off(), n),
+            ('Z', 4) => gmt(off(), true),
+            ('Z', 5) => offset_colon(off(), true),
+            ('Z', _) => iso_offset(off(), 2),
             _ => return Err(letter_error(&c.to_string(), c)),
         };
         out.push_str(&s);
     }
-    Ok(out)
+    Ok(())
 }
 
 /// `GMT`, `GMT-8`, `GMT+5:30` (or `GMT-08:00` when long).

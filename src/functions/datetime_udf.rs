@@ -343,6 +343,7 @@ impl DtUdf {
                 let p = strs(arg(a, 1)?)?;
                 let mut cache = PatternCache::default();
                 let mut b = StringBuilder::with_capacity(rows, rows * 16);
+                let mut text = String::new();
                 for i in 0..rows {
                     let (Some(x), Some(y)) = (get(&ts, i), get(&p, i)) else {
                         b.append_null();
@@ -356,7 +357,9 @@ impl DtUdf {
                         utc,
                         zone: &z,
                     };
-                    b.append_value(pat::format(toks, &m)?);
+                    text.clear();
+                    pat::format_into(toks, &m, &mut text)?;
+                    b.append_value(&text);
                 }
                 Ok(Arc::new(b.finish()))
             }

@@ -292,40 +292,79 @@ impl JsonUdf {
     }
 }
 
-/// The struct of each row's JSON object; NULL where the text is not one.
+/// The struct of each row's JSON object, as Spark's permissive parser makes
+/// it: NULL for a NULL or blank text, all fields NULL for a text that is not
+/// a JSON object, and NULL for a field whose value does not fit its type.
+/// Text after the first JSON value is ignored.
 fn from_json_array(s: &StringArray, t: &DataType) -> DFResult<ArrayRef> {
     let DataType::Struct(fields) = t else {
         return exec_err!("from_json expects a struct schema");
     };
-    let mut rows = Vec::with_capacity(s.len());
-    let mut valid = Vec::with_capacity(s.len());
-    for i in 0..s.len() {
-        match parsed(s, i) {
-            Some(v @ Value::Object(_)) => {
-                rows.push(v);
-                valid.push(true);
-            }
-            _ => {
-                rows.push(Value::Object(Default::default()));
-                valid.push(false);
-            }
-        }
+    if let Some(array) = super::json_flat::from_json_flat(s.iter(), fields) {
+        return array;
     }
-    let schema = Arc::new(Schema::new(fields.clone()));
-    let mut decoder = datafusion::arrow::json::ReaderBuilder::new(schema)
-        .with_coerce_primitive(true)
-        .build_decoder()?;
-    decoder.serialize(&rows)?;
-    let batch = match decoder.flush()? {
-        Some(b) => b,
-        None => return Ok(new_null_array(t, s.len())),
-    };
-    let columns = batch.columns().to_vec();
+    let mut objects = Vec::with_capacity(s.len());
+    let mut valid = Vec::with_capacity(s.len());
+    for text in s.iter() {
+        let text = text.map(str::trim).filter(|t| !t.is_empty());
+        valid.push(text.is_some());
+        let first = text.and_then(|t| {
+            serde_json::Deserializer::from_str(t)
+                .into_iter::<Value>()
+                .next()
+                .and_then(|v| v.ok())
+        });
+        objects.push(match first {
+            Some(Value::Object(m)) => m,
+            _ => Default::default(),
+        });
+    }
+    let columns = fields
+        .iter()
+        .map(|f| field_column(f, &objects))
+        .collect::<DFResult<Vec<_>>>()?;
     Ok(Arc::new(StructArray::try_new(
         Fields::clone(fields),
         columns,
         Some(NullBuffer::from(valid)),
     )?))
+}
+
+/// One field of `from_json_array`'s struct: the whole column decoded at
+/// once, or row by row (NULL where a value does not fit) when that fails.
+fn field_column(f: &Arc<Field>, objects: &[serde_json::Map<String, Value>]) -> DFResult<ArrayRef> {
+    let rows = objects
+        .iter()
+        .map(|o| {
+            let mut one = serde_json::Map::new();
+            if let Some(v) = o.get(f.name()) {
+                one.insert(f.name().clone(), v.clone());
+            }
+            Value::Object(one)
+        })
+        .collect::<Vec<_>>();
+    let decode = |rows: &[Value]| -> DFResult<ArrayRef> {
+        let schema = Arc::new(Schema::new(vec![Arc::clone(f)]));
+        let mut decoder = datafusion::arrow::json::ReaderBuilder::new(schema)
+            .with_coerce_primitive(true)
+            .with_batch_size(rows.len().max(1))
+            .build_decoder()?;
+        decoder.serialize(rows)?;
+        match decoder.flush()? {
+            Some(b) if b.num_rows() == rows.len() => Ok(Arc::clone(b.column(0))),
+            _ => exec_err!("from_json: rows lost in decoding"),
+        }
+    };
+    if let Ok(column) = decode(&rows) {
+        return Ok(column);
+    }
+    let null = new_null_array(f.data_type(), 1);
+    let parts = rows
+        .chunks(1)
+        .map(|row| decode(row).unwrap_or_else(|_| Arc::clone(&null)))
+        .collect::<Vec<_>>();
+    let refs = parts.iter().map(|a| a.as_ref()).collect::<Vec<_>>();
+    Ok(datafusion::arrow::compute::concat(&refs)?)
 }
 
 /// Each row's struct as compact JSON (NULL fields left out).

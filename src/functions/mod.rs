@@ -19,6 +19,7 @@ mod datetime_zone;
 mod geo;
 mod hash;
 mod json;
+mod json_flat;
 mod kernel;
 pub mod lambda;
 mod lambda_more;

@@ -6,7 +6,10 @@
 
 use std::sync::Arc;
 
-use datafusion::arrow::array::{Array, ArrayRef, AsArray, ListBuilder, StringBuilder};
+use datafusion::arrow::array::{
+    Array, ArrayRef, AsArray, ListArray, ListBuilder, StringArray, StringBuilder,
+};
+use datafusion::arrow::buffer::{Buffer, OffsetBuffer, ScalarBuffer};
 use datafusion::arrow::datatypes::{DataType, Field};
 use datafusion::common::{exec_err, Result as DFResult, ScalarValue};
 use datafusion::logical_expr::{
@@ -210,6 +213,20 @@ impl ScalarUDFImpl for Split {
             .args
             .iter()
             .all(|a| matches!(a, ColumnarValue::Scalar(_)));
+        if let (
+            false,
+            false,
+            [ColumnarValue::Array(s), ColumnarValue::Scalar(p), ColumnarValue::Scalar(l)],
+        ) = (self.extract, all_scalar, args.args.as_slice())
+        {
+            if let (Some(s), ScalarValue::Utf8(Some(p)), ScalarValue::Int64(Some(l))) =
+                (s.as_string_opt::<i32>(), p, l)
+            {
+                if !p.is_empty() && regex::escape(p) == *p {
+                    return Ok(ColumnarValue::Array(split_column(s, p, *l)?));
+                }
+            }
+        }
         let arrays = ColumnarValue::values_to_arrays(&args.args)?;
         let (Some(s), Some(p), Some(l)) = (
             arrays[0].as_string_opt::<i32>(),
@@ -265,9 +282,9 @@ impl ScalarUDFImpl for Split {
                 groups.append_value(text);
                 continue;
             }
-            for part in java_split(re, s.value(i), l.value(i)) {
-                out.values().append_value(part);
-            }
+            java_split(re, s.value(i), l.value(i), |part| {
+                out.values().append_value(part)
+            });
             out.append(true);
         }
         let array: ArrayRef = if self.extract {
@@ -285,17 +302,57 @@ impl ScalarUDFImpl for Split {
     }
 }
 
+/// `split` of a whole column by a constant separator without regex syntax,
+/// written straight into the list's buffers.
+fn split_column(s: &StringArray, sep: &str, limit: i64) -> DFResult<ArrayRef> {
+    let too_long =
+        || datafusion::common::DataFusionError::Execution("split: result too long".into());
+    let mut values: Vec<u8> = Vec::with_capacity(s.value_data().len());
+    let mut offsets: Vec<i32> = Vec::with_capacity(s.len() * 4 + 1);
+    offsets.push(0);
+    let mut lists: Vec<i32> = Vec::with_capacity(s.len() + 1);
+    lists.push(0);
+    let mut overflow = false;
+    for text in s.iter() {
+        if let Some(text) = text {
+            literal_split(sep, text, limit, |part| {
+                values.extend_from_slice(part.as_bytes());
+                match i32::try_from(values.len()) {
+                    Ok(end) => offsets.push(end),
+                    Err(_) => overflow = true,
+                }
+            });
+        }
+        lists.push(i32::try_from(offsets.len() - 1).map_err(|_| too_long())?);
+    }
+    if overflow {
+        return Err(too_long());
+    }
+    let parts = StringArray::try_new(
+        OffsetBuffer::new(ScalarBuffer::from(offsets)),
+        Buffer::from_vec(values),
+        None,
+    )?;
+    let list = ListArray::try_new(
+        Arc::new(Field::new("element", DataType::Utf8, true)),
+        OffsetBuffer::new(ScalarBuffer::from(lists)),
+        Arc::new(parts),
+        s.nulls().cloned(),
+    )?;
+    Ok(Arc::new(list))
+}
+
 /// Java's `String.split(regex, limit)`: at most `limit` parts when positive,
 /// all parts otherwise (Spark keeps trailing empty strings); a zero-width
-/// match at the start yields no leading empty part.
-fn java_split<'a>(re: &regex::Regex, s: &'a str, limit: i64) -> Vec<&'a str> {
+/// match at the start yields no leading empty part. Each part goes to `part`.
+fn java_split<'a>(re: &regex::Regex, s: &'a str, limit: i64, mut part: impl FnMut(&'a str)) {
     if s.is_empty() {
-        return vec![""];
+        return part("");
     }
-    let mut parts = vec![];
+    let mut parts = 0i64;
     let mut last = 0;
     for m in re.find_iter(s) {
-        if limit > 0 && parts.len() as i64 == limit - 1 {
+        if limit > 0 && parts == limit - 1 {
             break;
         }
         if m.end() == 0 {
@@ -304,30 +361,73 @@ fn java_split<'a>(re: &regex::Regex, s: &'a str, limit: i64) -> Vec<&'a str> {
         if m.start() == m.end() && m.start() >= s.len() {
             break;
         }
-        parts.push(&s[last..m.start()]);
+        part(&s[last..m.start()]);
+        parts += 1;
         last = m.end();
     }
-    parts.push(&s[last..]);
-    parts
+    part(&s[last..]);
+}
+
+/// `java_split` by a pattern without regex syntax, as Java's own fast path
+/// does it: plain substring search (memchr for one character).
+fn literal_split<'a>(sep: &str, s: &'a str, limit: i64, part: impl FnMut(&'a str)) {
+    let mut chars = sep.chars();
+    match (chars.next(), chars.next(), limit > 0) {
+        (Some(c), None, true) => s.splitn(limit as usize, c).for_each(part),
+        (Some(c), None, false) => s.split(c).for_each(part),
+        (_, _, true) => s.splitn(limit as usize, sep).for_each(part),
+        (_, _, false) => s.split(sep).for_each(part),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn parts(re: &str, s: &str, limit: i64) -> Vec<String> {
+        let mut out = vec![];
+        let re = regex::Regex::new(re).unwrap();
+        java_split(&re, s, limit, |p| out.push(p.to_string()));
+        out
+    }
+
+    fn literal_parts(sep: &str, s: &str, limit: i64) -> Vec<String> {
+        let mut out = vec![];
+        literal_split(sep, s, limit, |p| out.push(p.to_string()));
+        out
+    }
+
     #[test]
     fn splits_as_java() {
-        let re = regex::Regex::new("[ABC]").unwrap();
         assert_eq!(
-            java_split(&re, "oneAtwoBthreeC", -1),
+            parts("[ABC]", "oneAtwoBthreeC", -1),
             vec!["one", "two", "three", ""]
         );
         assert_eq!(
-            java_split(&re, "oneAtwoBthreeC", 2),
+            parts("[ABC]", "oneAtwoBthreeC", 2),
             vec!["one", "twoBthreeC"]
         );
-        let empty = regex::Regex::new("").unwrap();
-        assert_eq!(java_split(&empty, "abc", -1), vec!["a", "b", "c"]);
+        assert_eq!(parts("", "abc", -1), vec!["a", "b", "c"]);
+    }
+
+    #[test]
+    fn literal_separators_split_as_the_regex_does() {
+        for (s, limit) in [
+            ("a,b,,c,", -1),
+            ("a,b,,c,", 0),
+            ("a,b,,c,", 2),
+            ("a,b,,c,", 9),
+            (",", -1),
+            ("", -1),
+            ("abc", 1),
+        ] {
+            assert_eq!(
+                literal_parts(",", s, limit),
+                parts(",", s, limit),
+                "{s:?} {limit}"
+            );
+        }
+        assert_eq!(literal_parts("ab", "xabyab", -1), vec!["x", "y", ""]);
     }
 
     #[test]
