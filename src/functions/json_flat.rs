@@ -22,6 +22,8 @@ use serde_json::Value;
 enum Kind {
     /// An integer type and its range.
     Int(i64, i64),
+    /// TINYINT: Jackson reads -128 to 255 and wraps 128 to 255 around.
+    Byte,
     Float,
     Bool,
     Str,
@@ -29,7 +31,7 @@ enum Kind {
 
 fn kind(t: &DataType) -> Option<Kind> {
     Some(match t {
-        DataType::Int8 => Kind::Int(i8::MIN.into(), i8::MAX.into()),
+        DataType::Int8 => Kind::Byte,
         DataType::Int16 => Kind::Int(i16::MIN.into(), i16::MAX.into()),
         DataType::Int32 => Kind::Int(i32::MIN.into(), i32::MAX.into()),
         DataType::Int64 => Kind::Int(i64::MIN, i64::MAX),
@@ -103,7 +105,7 @@ fn build(
         .zip(columns)
         .map(|((f, k), cells)| -> DFResult<ArrayRef> {
             let array: ArrayRef = match k {
-                Kind::Int(..) => Arc::new(
+                Kind::Int(..) | Kind::Byte => Arc::new(
                     cells
                         .into_iter()
                         .map(|c| match c {
@@ -223,6 +225,7 @@ impl<'de> Visitor<'de> for CellSeed {
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Option<Cell>, E> {
         Ok(match self.0 {
             Kind::Int(lo, hi) if (lo..=hi).contains(&v) => Some(Cell::Int(v)),
+            Kind::Byte if (-128..=255).contains(&v) => Some(Cell::Int(v as u8 as i8 as i64)),
             Kind::Float => Some(Cell::Float(v as f64)),
             _ => None,
         })

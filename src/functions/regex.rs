@@ -370,7 +370,18 @@ fn java_split<'a>(re: &regex::Regex, s: &'a str, limit: i64, mut part: impl FnMu
 
 /// `java_split` by a pattern without regex syntax, as Java's own fast path
 /// does it: plain substring search (memchr for one character).
-fn literal_split<'a>(sep: &str, s: &'a str, limit: i64, part: impl FnMut(&'a str)) {
+fn literal_split<'a>(sep: &str, s: &'a str, limit: i64, mut part: impl FnMut(&'a str)) {
+    if let ([b], false) = (sep.as_bytes(), limit > 0) {
+        // One ASCII byte: a plain scan beats a searcher on short texts.
+        let mut start = 0;
+        for (i, c) in s.bytes().enumerate() {
+            if c == *b {
+                part(&s[start..i]);
+                start = i + 1;
+            }
+        }
+        return part(&s[start..]);
+    }
     let mut chars = sep.chars();
     match (chars.next(), chars.next(), limit > 0) {
         (Some(c), None, true) => s.splitn(limit as usize, c).for_each(part),
