@@ -6,10 +6,11 @@
 
 use std::sync::Arc;
 
+use datafusion::arrow::array::builder::make_view;
 use datafusion::arrow::array::{
-    Array, ArrayRef, AsArray, ListArray, ListBuilder, StringArray, StringBuilder,
+    Array, ArrayRef, AsArray, ListArray, ListBuilder, StringArray, StringBuilder, StringViewArray,
 };
-use datafusion::arrow::buffer::{Buffer, OffsetBuffer, ScalarBuffer};
+use datafusion::arrow::buffer::{OffsetBuffer, ScalarBuffer};
 use datafusion::arrow::datatypes::{DataType, Field};
 use datafusion::common::{exec_err, Result as DFResult, ScalarValue};
 use datafusion::logical_expr::{
@@ -201,11 +202,7 @@ impl ScalarUDFImpl for Split {
         if self.extract {
             return Ok(DataType::Utf8);
         }
-        Ok(DataType::List(Arc::new(Field::new(
-            "element",
-            DataType::Utf8,
-            true,
-        ))))
+        Ok(DataType::List(split_element()))
     }
 
     fn invoke_with_args(&self, args: ScalarFunctionArgs) -> DFResult<ColumnarValue> {
@@ -290,7 +287,7 @@ impl ScalarUDFImpl for Split {
         let array: ArrayRef = if self.extract {
             Arc::new(groups.finish())
         } else {
-            Arc::new(out.finish())
+            datafusion::arrow::compute::cast(&out.finish(), &DataType::List(split_element()))?
         };
         if all_scalar {
             Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(
@@ -302,44 +299,42 @@ impl ScalarUDFImpl for Split {
     }
 }
 
-/// `split` of a whole column by a constant separator without regex syntax,
-/// written straight into the list's buffers.
+/// `split` of a whole column by a constant separator without regex syntax.
+/// The parts are views into the input's own bytes: nothing is copied.
 fn split_column(s: &StringArray, sep: &str, limit: i64) -> DFResult<ArrayRef> {
     let too_long =
-        || datafusion::common::DataFusionError::Execution("split: result too long".into());
-    let mut values: Vec<u8> = Vec::with_capacity(s.value_data().len());
-    let mut offsets: Vec<i32> = Vec::with_capacity(s.len() * 4 + 1);
-    offsets.push(0);
+        || datafusion::common::DataFusionError::Execution("split: input too long".into());
+    let data = s.values();
+    if u32::try_from(data.len()).is_err() {
+        return Err(too_long());
+    }
+    let base = data.as_ptr() as usize;
+    let mut views: Vec<u128> = Vec::with_capacity(s.len() * 4);
     let mut lists: Vec<i32> = Vec::with_capacity(s.len() + 1);
     lists.push(0);
-    let mut overflow = false;
     for text in s.iter() {
         if let Some(text) = text {
             literal_split(sep, text, limit, |part| {
-                values.extend_from_slice(part.as_bytes());
-                match i32::try_from(values.len()) {
-                    Ok(end) => offsets.push(end),
-                    Err(_) => overflow = true,
-                }
+                // Where the part starts in the input's value buffer (< 2^32).
+                let offset = (part.as_ptr() as usize - base) as u32;
+                views.push(make_view(part.as_bytes(), 0, offset));
             });
         }
-        lists.push(i32::try_from(offsets.len() - 1).map_err(|_| too_long())?);
+        lists.push(i32::try_from(views.len()).map_err(|_| too_long())?);
     }
-    if overflow {
-        return Err(too_long());
-    }
-    let parts = StringArray::try_new(
-        OffsetBuffer::new(ScalarBuffer::from(offsets)),
-        Buffer::from_vec(values),
-        None,
-    )?;
+    let parts = StringViewArray::try_new(ScalarBuffer::from(views), vec![data.clone()], None)?;
     let list = ListArray::try_new(
-        Arc::new(Field::new("element", DataType::Utf8, true)),
+        split_element(),
         OffsetBuffer::new(ScalarBuffer::from(lists)),
         Arc::new(parts),
         s.nulls().cloned(),
     )?;
     Ok(Arc::new(list))
+}
+
+/// The element of `split`'s list: string views, never NULL.
+fn split_element() -> Arc<Field> {
+    Arc::new(Field::new("element", DataType::Utf8View, false))
 }
 
 /// Java's `String.split(regex, limit)`: at most `limit` parts when positive,
