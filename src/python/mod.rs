@@ -5,6 +5,7 @@ mod column;
 mod convert;
 mod dataframe;
 mod error;
+mod rdd;
 mod session;
 mod udf;
 mod variant_py;
@@ -45,6 +46,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<dataframe::PyDataFrame>()?;
     m.add_class::<column::PyColumn>()?;
     m.add_class::<udf::PyUserFunction>()?;
+    m.add_class::<rdd::PyRddContext>()?;
+    m.add_class::<rdd::PyRdd>()?;
     m.add_function(wrap_pyfunction!(column::parse_expression, m)?)?;
     m.add_function(wrap_pyfunction!(convert::variant_to_json, m)?)?;
     m.add_function(wrap_pyfunction!(variant_py::variant_to_python, m)?)?;

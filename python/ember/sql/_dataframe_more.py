@@ -232,18 +232,21 @@ class DataFrameMore:
         """Maps batches of rows as ``pyarrow.RecordBatch`` es through ``func``."""
         return self._map_batches(func, schema, pandas=False)
 
+    @property
+    def rdd(self: "DataFrame") -> Any:
+        """The rows as an RDD of :class:`Row` (one partition per slot)."""
+        sc = self.sparkSession.sparkContext
+        return sc.parallelize(self.collect(), sc.defaultParallelism)
+
     def foreach(self: "DataFrame", f: Callable[[Any], None]) -> None:
-        """Calls ``f`` on every row. As on Spark's executors, what ``f``
-        prints does not reach the driver's output."""
+        """Calls ``f`` on every row, in the tasks of a job (``self.rdd``)."""
         with _executor_output():
-            for row in self.toLocalIterator():
-                f(row)
+            self.rdd.foreach(f)
 
     def foreachPartition(self: "DataFrame", f: Callable[[Iterator[Any]], None]) -> None:
-        """Calls ``f`` with an iterator over the rows (output kept from the
-        driver's, as :meth:`foreach`)."""
+        """Calls ``f`` with an iterator over each partition's rows."""
         with _executor_output():
-            f(iter(self.collect()))
+            self.rdd.foreachPartition(f)
 
     def inputFiles(self: "DataFrame") -> List[str]:
         """The files this frame was read from (those of the reader it

@@ -192,6 +192,10 @@ class SparkSession:
                 errorClass="INVALID_TYPE",
                 messageParameters={"arg_name": "data", "arg_type": "DataFrame"},
             )
+        from ember.core.rdd import RDD
+
+        if isinstance(data, RDD):
+            data = data.collect()
         module = type(data).__module__
         if module.startswith("pandas") and type(data).__name__ == "DataFrame":
             return self._from_pandas(data, schema, verifySchema)

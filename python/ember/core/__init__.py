@@ -1,0 +1,1 @@
+"""Spark Core: RDDs, broadcast variables, accumulators and job status."""

@@ -1,0 +1,5 @@
+"""``pyspark.core.context``."""
+
+from ember.context import SparkContext
+
+__all__ = ["SparkContext"]
