@@ -199,9 +199,8 @@ class SparkContext:
         return RDD(self._core.data([], "EmptyRDD", _site("emptyRDD")), self)
 
     def parallelize(self, c: Iterable[Any], numSlices: Optional[int] = None) -> Any:
-        import pickle
-
         from ember.core.rdd import RDD
+        from ember.core.worker import dump_batch
 
         n = self.defaultParallelism if numSlices is None else int(numSlices)
         if n < 1:
@@ -227,10 +226,7 @@ class SparkContext:
             return RDD(node, self)
         data = list(c)
         size = len(data)
-        blocks = [
-            pickle.dumps(data[i * size // n : (i + 1) * size // n], pickle.HIGHEST_PROTOCOL)
-            for i in range(n)
-        ]
+        blocks = [dump_batch(data[i * size // n : (i + 1) * size // n]) for i in range(n)]
         return RDD(self._core.data(blocks, "ParallelCollectionRDD", _site("parallelize")), self)
 
     def range(

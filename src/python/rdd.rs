@@ -36,8 +36,10 @@ impl TaskRunner for InProcess {
                 .bind(py)
                 .call1((arg,))
                 .map_err(|e| TaskLost::Worker(e.to_string()))?;
-            out.extract::<Vec<u8>>()
-                .map_err(|e| TaskLost::Worker(e.to_string()))
+            let bytes = out
+                .cast::<PyBytes>()
+                .map_err(|e| TaskLost::Worker(e.to_string()))?;
+            Ok(bytes.as_bytes().to_vec())
         })
     }
 }
@@ -120,8 +122,8 @@ impl PyRddContext {
         self.inner.slots()
     }
 
-    fn data(&self, blocks: Vec<Vec<u8>>, label: &str, site: &str) -> PyRdd {
-        let blocks = blocks.iter().map(|b| blob(b)).collect();
+    fn data(&self, blocks: Vec<Bound<'_, PyBytes>>, label: &str, site: &str) -> PyRdd {
+        let blocks = blocks.iter().map(|b| blob(b.as_bytes())).collect();
         PyRdd {
             inner: RddNode::new(NodeKind::Data(blocks), label, site),
         }

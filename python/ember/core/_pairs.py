@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 __all__ = ["PairFunctions", "portable_hash"]
 
+_MISSING = object()
+
 
 def portable_hash(x: Any) -> int:
     """A hash that is the same in every process: None and tuples hash as in
@@ -89,14 +91,18 @@ class PairFunctions:
 
         def combine(it: Iterator[Tuple[Any, Any]]) -> Iterable[Tuple[Any, Any]]:
             d: Dict[Any, Any] = {}
+            get = d.get
             for k, v in it:
-                d[k] = mergeValue(d[k], v) if k in d else createCombiner(v)
+                c = get(k, _MISSING)
+                d[k] = createCombiner(v) if c is _MISSING else mergeValue(c, v)
             return d.items()
 
         def merge(it: Iterator[Tuple[Any, Any]]) -> Iterable[Tuple[Any, Any]]:
             d: Dict[Any, Any] = {}
+            get = d.get
             for k, c in it:
-                d[k] = mergeCombiners(d[k], c) if k in d else c
+                old = get(k, _MISSING)
+                d[k] = c if old is _MISSING else mergeCombiners(old, c)
             return d.items()
 
         locally = self.mapPartitions(combine, preservesPartitioning=True)

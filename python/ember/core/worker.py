@@ -8,6 +8,7 @@ and cloudpickled functions); ``run_task`` is called in the driver for
 
 from __future__ import annotations
 
+import io
 import itertools
 import json
 import os
@@ -21,6 +22,20 @@ from typing import Any, Callable, Dict, Iterator, List, Tuple
 __all__ = ["run_task", "main"]
 
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
+
+
+def dump_batch(items: Any) -> bytes:
+    """Pickles a batch of records. Without the memo (records are small and
+    seldom share objects) pickling is several times faster; a batch with a
+    cycle is pickled the usual way."""
+    buf = io.BytesIO()
+    p = pickle.Pickler(buf, _PROTOCOL)
+    p.fast = True
+    try:
+        p.dump(items)
+    except (ValueError, RecursionError):
+        return pickle.dumps(items, _PROTOCOL)
+    return buf.getvalue()
 
 
 def decode(payload: bytes) -> Tuple[Dict[str, Any], List[memoryview]]:
@@ -85,7 +100,7 @@ class _Task:
             return ((x, y) for x in self.iterate(node["c"][0]) for y in right)
         if k == "tee":
             items = list(self.iterate(node["c"]))
-            self.tees.append(([node["id"], node["s"]], pickle.dumps(items, _PROTOCOL)))
+            self.tees.append(([node["id"], node["s"]], dump_batch(items)))
             return iter(items)
         raise ValueError("unknown task node %r" % k)
 
@@ -107,11 +122,11 @@ class _Task:
             buckets: List[List[Any]] = [[] for _ in range(n)]
             for kv in it:
                 buckets[part(kv[0])].append(kv)
-            blobs = [pickle.dumps(b, _PROTOCOL) if b else b"" for b in buckets]
+            blobs = [dump_batch(b) if b else b"" for b in buckets]
             written = sum(len(b) for b in buckets)
         else:
             items = list(it)
-            blobs = [pickle.dumps(items, _PROTOCOL)]
+            blobs = [dump_batch(items)]
             written = len(items)
         header: Dict[str, Any] = {
             "ok": True,
