@@ -330,7 +330,10 @@ class SparkContext:
         return Accumulator._create(value, accum_param)
 
     def setCheckpointDir(self, dirName: str) -> None:
-        path = os.path.abspath(dirName[5:] if dirName.startswith("file:") else dirName)
+        import uuid
+
+        base = os.path.abspath(dirName[5:] if dirName.startswith("file:") else dirName)
+        path = os.path.join(base, str(uuid.uuid4()))
         os.makedirs(path, exist_ok=True)
         self.__dict__["_checkpoint_dir"] = path
         self._core.set_checkpoint_dir(path)

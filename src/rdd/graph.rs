@@ -57,6 +57,9 @@ pub struct RddNode {
     /// stops here.
     pub checkpoint_requested: AtomicBool,
     pub checkpointed: AtomicBool,
+    /// The id of the checkpoint's own RDD (what `toDebugString` shows
+    /// below a checkpointed RDD).
+    pub checkpoint_id: AtomicUsize,
 }
 
 pub type Rdd = Arc<RddNode>;
@@ -72,6 +75,7 @@ impl RddNode {
             persisted: AtomicBool::new(false),
             checkpoint_requested: AtomicBool::new(false),
             checkpointed: AtomicBool::new(false),
+            checkpoint_id: AtomicUsize::new(0),
         })
     }
 
@@ -87,6 +91,13 @@ impl RddNode {
             "ShuffledRDD",
             site,
         )
+    }
+
+    /// Marks the RDD saved: its lineage ends here.
+    pub fn mark_checkpointed(&self) {
+        self.checkpoint_id
+            .store(NEXT_RDD.fetch_add(1, Ordering::Relaxed), Ordering::Relaxed);
+        self.checkpointed.store(true, Ordering::Relaxed);
     }
 
     pub fn num_partitions(&self) -> usize {
@@ -176,6 +187,12 @@ impl Debug<'_> {
 
     fn children(&self, rdd: &RddNode, prefix: &str, out: &mut Vec<String>) {
         if rdd.checkpointed.load(Ordering::Relaxed) {
+            out.push(format!(
+                "{prefix}ReliableCheckpointRDD[{}] at {} [{}]",
+                rdd.checkpoint_id.load(Ordering::Relaxed),
+                rdd.site,
+                self.persistence
+            ));
             return;
         }
         let parents = rdd.parents();

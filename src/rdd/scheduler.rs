@@ -268,7 +268,7 @@ impl Run<'_> {
                 files.push(path);
             }
             lock(&self.ctx.checkpoints).insert(r.id, files);
-            r.checkpointed.store(true, Ordering::Relaxed);
+            r.mark_checkpointed();
         }
         Ok(())
     }

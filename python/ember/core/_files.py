@@ -72,7 +72,9 @@ def text_splits(files: List[str], min_partitions: int) -> List[Tuple[str, int, i
     split_size = max(1, min(goal, _BLOCK_SIZE))
     splits: List[Tuple[str, int, int]] = []
     for f, size in zip(files, sizes):
-        if size == 0 or f.endswith(_UNSPLITTABLE):
+        if size == 0:
+            continue  # Spark drops empty splits (spark.hadoopRDD.ignoreEmptySplits)
+        if f.endswith(_UNSPLITTABLE):
             splits.append((f, 0, size))
             continue
         remaining = size

@@ -136,7 +136,7 @@ class RDD(PairFunctions):
 
     def localCheckpoint(self) -> None:
         self._local_checkpoint = True
-        self.persist(StorageLevel.MEMORY_AND_DISK)
+        self.persist(StorageLevel(True, True, False, True))
 
     def isLocallyCheckpointed(self) -> bool:
         return self._local_checkpoint
@@ -335,7 +335,7 @@ class RDD(PairFunctions):
         # each map partition starts at a seeded random position and deals
         # its batches round robin.
         def deal(index: int, it: Iterator[Any]) -> Iterable[Any]:
-            position = _java_random_int(_byteswap32(index), n)
+            position = _xorshift_int(index, n)
             batch: List[Any] = []
             for x in it:
                 batch.append(x)
@@ -668,27 +668,67 @@ def _int32(x: int) -> int:
     return x - (1 << 32) if x & 0x80000000 else x
 
 
-def _byteswap32(v: int) -> int:
-    """``scala.util.hashing.byteswap32``."""
-    hc = _int32(v * 0x9E3775CD)
-    rev = int.from_bytes((hc & 0xFFFFFFFF).to_bytes(4, "big"), "little")
-    return _int32(rev * 0x9E3775CD)
+def _rotl32(x: int, r: int) -> int:
+    x &= 0xFFFFFFFF
+    return ((x << r) | (x >> (32 - r))) & 0xFFFFFFFF
 
 
-def _java_random_int(seed: int, bound: int) -> int:
-    """``new java.util.Random(seed).nextInt(bound)``."""
-    mask = (1 << 48) - 1
-    s = (seed ^ 0x5DEECE66D) & mask
+def _murmur3_bytes(data: bytes, seed: int) -> int:
+    """Scala's ``MurmurHash3.bytesHash``."""
 
-    def nxt() -> int:
-        nonlocal s
-        s = (s * 0x5DEECE66D + 0xB) & mask
-        return _int32(s >> 17)
+    def mix_last(h: int, k: int) -> int:
+        k = (k * 0xCC9E2D51) & 0xFFFFFFFF
+        k = _rotl32(k, 15)
+        k = (k * 0x1B873593) & 0xFFFFFFFF
+        return (h ^ k) & 0xFFFFFFFF
+
+    h = seed & 0xFFFFFFFF
+    n = len(data)
+    i = 0
+    while n - i >= 4:
+        k = int.from_bytes(data[i : i + 4], "little")
+        h = mix_last(h, k)
+        h = (_rotl32(h, 13) * 5 + 0xE6546B64) & 0xFFFFFFFF
+        i += 4
+    rest = n - i
+    if rest:
+        k = 0
+        if rest == 3:
+            k ^= data[i + 2] << 16
+        if rest >= 2:
+            k ^= data[i + 1] << 8
+        k ^= data[i]
+        h = mix_last(h, k)
+    h ^= n
+    h ^= h >> 16
+    h = (h * 0x85EBCA6B) & 0xFFFFFFFF
+    h ^= h >> 13
+    h = (h * 0xC2B2AE35) & 0xFFFFFFFF
+    h ^= h >> 16
+    return _int32(h)
+
+
+def _xorshift_int(seed: int, bound: int) -> int:
+    """``new XORShiftRandom(seed).nextInt(bound)`` (Spark's ``coalesce``
+    with a shuffle draws each map partition's first position so)."""
+    mask64 = (1 << 64) - 1
+    data = (seed & mask64).to_bytes(8, "big")
+    low = _murmur3_bytes(data, 0x3C074A61)
+    high = _murmur3_bytes(data, low)
+    state = ((high << 32) | (low & 0xFFFFFFFF)) & mask64
+
+    def nxt(bits: int) -> int:
+        nonlocal state
+        x = state ^ ((state << 21) & mask64)
+        x ^= x >> 35
+        x ^= (x << 4) & mask64
+        state = x
+        return _int32(x & ((1 << bits) - 1))
 
     if bound & -bound == bound:
-        return (bound * nxt()) >> 31
+        return (bound * nxt(31)) >> 31
     while True:
-        bits = nxt()
+        bits = nxt(31)
         val = bits % bound
         if _int32(bits - val + (bound - 1)) >= 0:
             return val
