@@ -9,7 +9,6 @@ import threading
 import time
 
 import pytest
-
 from ember.errors import PythonException
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
