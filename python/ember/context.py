@@ -117,7 +117,7 @@ class SparkContext:
         core = self.__dict__.get("_core_ctx")
         if core is None:
             from ember import _native
-            from ember.core.worker import run_task
+            from ember.core.worker import interrupt, run_task
 
             paths = [p for p in sys.path if p]
             env = {
@@ -128,6 +128,7 @@ class SparkContext:
             core = _native.RddContext(
                 self._slots(),
                 run_task,
+                interrupt,
                 command,
                 int(self._conf_value("spark.task.maxFailures", "4") or 4),
                 (self._conf_value("spark.ui.showConsoleProgress", "false") or "").lower() == "true",

@@ -21,6 +21,8 @@ use crate::rdd::{Blob, JobRequest, NodeKind, Rdd, RddContext, RddNode};
 /// `ember.core.worker.run_task` the worker processes run.
 struct InProcess {
     run_task: Py<PyAny>,
+    /// Raises `KeyboardInterrupt` in the thread running a task.
+    interrupt: Py<PyAny>,
 }
 
 impl TaskRunner for InProcess {
@@ -40,6 +42,12 @@ impl TaskRunner for InProcess {
                 .cast::<PyBytes>()
                 .map_err(|e| TaskLost::Worker(e.to_string()))?;
             Ok(bytes.as_bytes().to_vec())
+        })
+    }
+
+    fn interrupt(&self) {
+        Python::attach(|py| {
+            let _ = self.interrupt.call0(py);
         })
     }
 }
@@ -83,11 +91,12 @@ impl PyRddContext {
     /// `slots` 1 runs tasks in this interpreter; more start worker processes
     /// with `worker_command` (program, args, environment).
     #[new]
-    #[pyo3(signature = (slots, run_task, worker_command, max_failures, progress, local_dir, memory_budget))]
+    #[pyo3(signature = (slots, run_task, interrupt, worker_command, max_failures, progress, local_dir, memory_budget))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         slots: usize,
         run_task: Py<PyAny>,
+        interrupt: Py<PyAny>,
         worker_command: (String, Vec<String>, BTreeMap<String, String>),
         max_failures: usize,
         progress: bool,
@@ -95,7 +104,10 @@ impl PyRddContext {
         memory_budget: u64,
     ) -> Self {
         let runner: Arc<dyn TaskRunner> = if slots <= 1 {
-            Arc::new(InProcess { run_task })
+            Arc::new(InProcess {
+                run_task,
+                interrupt,
+            })
         } else {
             let (program, args, env) = worker_command;
             Arc::new(WorkerPool::new(

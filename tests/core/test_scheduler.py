@@ -156,6 +156,28 @@ def test_ctrl_c_cancels_the_job_and_the_session_stays_usable():
     assert out.stdout.splitlines() == ["interrupted True", "3", "FAILED"], out.stderr
 
 
+def test_ctrl_c_stops_a_task_running_in_the_driver():
+    out = run_script(
+        """
+        import os, signal, threading, time
+        from ember.sql import SparkSession
+        sc = SparkSession.builder.master("local[1]").getOrCreate().sparkContext
+        threading.Timer(1.0, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
+        def slow(x):
+            for _ in range(400):
+                time.sleep(0.05)
+            return x
+        t = time.time()
+        try:
+            sc.parallelize(range(4), 2).map(slow).collect()
+        except KeyboardInterrupt:
+            print("interrupted", time.time() - t < 8)
+        print(sc.parallelize([1, 2], 2).sum())
+        """
+    )
+    assert out.stdout.splitlines() == ["interrupted True", "3"], out.stderr
+
+
 def test_cancel_job_group_from_another_thread(sc):
     errors = []
 

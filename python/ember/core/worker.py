@@ -16,6 +16,7 @@ import pickle
 import signal
 import struct
 import sys
+import threading
 import traceback
 from typing import Any, Callable, Dict, Iterator, List, Tuple
 
@@ -150,8 +151,13 @@ def _zip(a: Iterator[Any], b: Iterator[Any]) -> Iterator[Any]:
         yield (x, y)
 
 
+_running: set = set()
+
+
 def run_task(payload: bytes) -> bytes:
     """Runs one task frame and returns the reply frame."""
+    tid = threading.get_ident()
+    _running.add(tid)
     try:
         header, blobs = decode(payload)
         return _Task(header, blobs).run()
@@ -160,6 +166,19 @@ def run_task(payload: bytes) -> bytes:
             raise
         tb = traceback.format_exc()
         return encode({"ok": False, "tb": tb, "exc": type(e).__name__}, [])
+    finally:
+        _running.discard(tid)
+
+
+def interrupt() -> None:
+    """Stops the tasks running in this process (``local[1]``: a cancelled
+    job) by raising ``KeyboardInterrupt`` in their threads."""
+    import ctypes
+
+    for tid in list(_running):
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(
+            ctypes.c_ulong(tid), ctypes.py_object(KeyboardInterrupt)
+        )
 
 
 def main() -> None:
