@@ -33,6 +33,12 @@ class SparkContext:
     ) -> None:
         from ember.sql.session import SparkSession
 
+        active = SparkContext._active
+        if active is not None and not active.__dict__.get("_stopped"):
+            raise ValueError(
+                "Cannot run multiple SparkContexts at once; existing SparkContext(app=%s, "
+                "master=%s) created by __init__" % (active.appName, active.master)
+            )
         builder = SparkSession.builder
         if conf is not None:
             builder = builder.config(conf=conf)
@@ -53,7 +59,7 @@ class SparkContext:
 
     @classmethod
     def getOrCreate(cls, conf: Optional[SparkConf] = None) -> "SparkContext":
-        if cls._active is not None:
+        if cls._active is not None and not cls._active.__dict__.get("_stopped"):
             return cls._active
         return cls(conf=conf)
 
@@ -120,9 +126,12 @@ class SparkContext:
             from ember.core.worker import interrupt, run_task
 
             paths = [p for p in sys.path if p]
+            from ember.core.files import SparkFiles
+
             env = {
                 "PYTHONPATH": os.pathsep.join(paths),
                 "PYTHONHASHSEED": os.environ.get("PYTHONHASHSEED", "0"),
+                "EMBER_SPARK_FILES": SparkFiles.getRootDirectory(),
             }
             command = (sys.executable, ["-m", "ember.core.worker"], env)
             core = _native.RddContext(
@@ -160,6 +169,7 @@ class SparkContext:
             site(op),
             props.get("spark.jobGroup.id"),
             props.get("spark.job.description"),
+            sorted(self._tags()),
         )
         for u in updates:
             _apply_updates(pickle.loads(u))
@@ -365,10 +375,97 @@ class SparkContext:
         self._props()["spark.job.interruptOnCancel"] = str(interruptOnCancel).lower()
 
     def cancelJobGroup(self, groupId: str, reason: Optional[str] = None) -> None:
-        self._core.cancel(groupId, None if reason is None else reason)
+        self._core.cancel(groupId, None, reason)
+
+    def cancelJobsWithTag(self, tag: str, reason: Optional[str] = None) -> None:
+        self._core.cancel(None, tag, reason)
 
     def cancelAllJobs(self) -> None:
-        self._core.cancel(None, None)
+        self._core.cancel(None, None, None)
+
+    def _tags(self) -> set:
+        local = self.__dict__.setdefault("_thread_props", threading.local())
+        if not hasattr(local, "tags"):
+            local.tags = set()
+        return local.tags
+
+    def addJobTag(self, tag: str) -> None:
+        _check_tag(tag)
+        self._tags().add(tag)
+
+    def removeJobTag(self, tag: str) -> None:
+        _check_tag(tag)
+        self._tags().discard(tag)
+
+    def getJobTags(self) -> set:
+        return set(self._tags())
+
+    def clearJobTags(self) -> None:
+        self._tags().clear()
+
+    @staticmethod
+    def getSystemProperty(key: str) -> Optional[str]:
+        return os.environ.get(key)
+
+    def addFile(self, path: str, recursive: bool = False) -> None:
+        from ember.core.files import SparkFiles
+
+        src = path[5:] if path.startswith("file:") else path
+        dest = os.path.join(SparkFiles.getRootDirectory(), os.path.basename(src.rstrip("/")))
+        if os.path.isdir(src):
+            if not recursive:
+                raise ValueError("Added file %s is a directory and recursive is not turned on." % path)
+            shutil.copytree(src, dest, dirs_exist_ok=True)
+        else:
+            shutil.copyfile(src, dest)
+        self.__dict__.setdefault("_files", []).append("file:" + os.path.abspath(src))
+
+    @property
+    def listFiles(self) -> List[str]:
+        return list(self.__dict__.get("_files", []))
+
+    def addArchive(self, path: str) -> None:
+        from ember.core.files import SparkFiles
+
+        src = path[5:] if path.startswith("file:") else path
+        dest = os.path.join(SparkFiles.getRootDirectory(), os.path.basename(src))
+        shutil.unpack_archive(src, dest)
+        self.__dict__.setdefault("_archives", []).append("file:" + os.path.abspath(src))
+
+    @property
+    def listArchives(self) -> List[str]:
+        return list(self.__dict__.get("_archives", []))
+
+    def binaryFiles(self, path: str, minPartitions: Optional[int] = None) -> Any:
+        from ember.core._files import list_files, read_binary, whole_files
+        from ember.core._serial import dumps
+        from ember.core.rdd import RDD
+
+        n = self.defaultMinPartitions if minPartitions is None else minPartitions
+        groups = whole_files(list_files(path), n)
+
+        def gen(split: int) -> Iterator[Any]:
+            return read_binary(groups[split])
+
+        node = self._core.generated(dumps(gen), len(groups), "BinaryFileRDD", _site("binaryFiles"))
+        node.set_name(path)
+        return RDD(node, self)
+
+    def binaryRecords(self, path: str, recordLength: int) -> Any:
+        from ember.core._files import list_files, read_records
+        from ember.core._serial import dumps
+        from ember.core.rdd import RDD
+
+        files = list_files(path)
+
+        def gen(split: int) -> Iterator[Any]:
+            return read_records(files[split], recordLength)
+
+        node = self._core.generated(dumps(gen), len(files), "HadoopRDD", _site("binaryRecords"))
+        return RDD(node, self)
+
+    def __repr__(self) -> str:
+        return "<SparkContext master=%s appName=%s>" % (self.master, self.appName)
 
     def statusTracker(self) -> Any:
         from ember.core.status import StatusTracker
@@ -392,13 +489,18 @@ class SparkContext:
         return conf
 
     def stop(self) -> None:
+        self._release()
+        self._session.stop()
+
+    def _release(self) -> None:
+        """Stops the workers and removes the local directory."""
+        self.__dict__["_stopped"] = True
         core = self.__dict__.pop("_core_ctx", None)
         if core is not None:
             core.stop()
         local = self.__dict__.pop("_local", None)
         if local is not None:
             shutil.rmtree(local, ignore_errors=True)
-        self._session.stop()
         if SparkContext._active is self:
             SparkContext._active = None
 
@@ -425,3 +527,13 @@ def _parse_bytes(text: str) -> int:
     if t and t[-1] in units:
         return int(float(t[:-1]) * units[t[-1]])
     return int(t)
+
+
+def _check_tag(tag: str) -> None:
+    from ember.errors import PySparkValueError
+
+    if not isinstance(tag, str) or not tag or "," in tag:
+        raise PySparkValueError(
+            errorClass="VALUE_NOT_ALLOWED",
+            messageParameters={"arg_name": "tag", "disallowed_value": repr(tag)},
+        )

@@ -2,7 +2,56 @@
 
 from __future__ import annotations
 
-__all__ = ["PythonEvalType"]
+import functools
+import threading
+from typing import Any, Callable
+
+__all__ = ["PythonEvalType", "InheritableThread", "inheritable_thread_target"]
+
+
+def _copy_context() -> Callable[[], None]:
+    """The calling thread's job group, description, properties and tags, as
+    a function that installs them in another thread."""
+    from ember.context import SparkContext
+
+    sc = SparkContext._active
+    if sc is None:
+        return lambda: None
+    props = dict(sc._props())
+    tags = set(sc._tags())
+
+    def install() -> None:
+        sc._props().update(props)
+        sc._tags().update(tags)
+
+    return install
+
+
+class InheritableThread(threading.Thread):
+    """A thread that starts with its parent's job group, local properties
+    and job tags (Spark's inheritable thread-local properties)."""
+
+    def __init__(self, target: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        install = _copy_context()
+
+        def run_with_context(*a: Any, **k: Any) -> Any:
+            install()
+            return target(*a, **k)
+
+        super().__init__(target=run_with_context, *args, **kwargs)  # type: ignore[misc]
+
+
+def inheritable_thread_target(f: Callable[..., Any]) -> Callable[..., Any]:
+    """Wraps ``f`` to run with the job group and properties of the thread
+    that wrapped it."""
+    install = _copy_context()
+
+    @functools.wraps(f)
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        install()
+        return f(*args, **kwargs)
+
+    return wrapped
 
 
 class PythonEvalType:

@@ -160,7 +160,7 @@ impl PyRddContext {
 
     /// Runs `func` over the given partitions of `rdd`: one pickled result
     /// per partition. Ctrl-C cancels the job.
-    #[pyo3(signature = (rdd, func, partitions, site, group=None, description=None))]
+    #[pyo3(signature = (rdd, func, partitions, site, group=None, description=None, tags=None))]
     #[allow(clippy::too_many_arguments)]
     fn run_job<'py>(
         &self,
@@ -171,6 +171,7 @@ impl PyRddContext {
         site: String,
         group: Option<String>,
         description: Option<String>,
+        tags: Option<Vec<String>>,
     ) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>)> {
         let ctx = self.inner.clone();
         let node = rdd.inner.clone();
@@ -195,6 +196,7 @@ impl PyRddContext {
                     partitions,
                     site,
                     group,
+                    tags: tags.unwrap_or_default(),
                     description,
                 });
                 let _ = tx.send(out);
@@ -207,7 +209,7 @@ impl PyRddContext {
                 Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
                     if let Err(e) = py.check_signals() {
                         self.inner
-                            .cancel(None, "because the driver was interrupted");
+                            .cancel(None, None, "because the driver was interrupted");
                         py.detach(|| {
                             let _ = recv(None);
                         });
@@ -235,14 +237,20 @@ impl PyRddContext {
         Ok((list, updates))
     }
 
-    #[pyo3(signature = (group=None, reason=None))]
-    fn cancel(&self, group: Option<&str>, reason: Option<&str>) {
-        let reason = match (group, reason) {
-            (_, Some(r)) => r.to_string(),
-            (Some(g), None) => format!("part of cancelled job group {g}"),
-            (None, None) => "as part of cancellation of all jobs".to_string(),
+    #[pyo3(signature = (group=None, tag=None, reason=None))]
+    fn cancel(&self, group: Option<&str>, tag: Option<&str>, reason: Option<&str>) {
+        let reason = match (group, tag, reason) {
+            (_, _, Some(r)) => r.to_string(),
+            (Some(g), _, None) => format!("part of cancelled job group {g}"),
+            (None, Some(t), None) => format!("part of cancelled job tag {t}"),
+            (None, None, None) => "as part of cancellation of all jobs".to_string(),
         };
-        self.inner.cancel(group, &reason);
+        self.inner.cancel(group, tag, &reason);
+    }
+
+    /// `toString` of an RDD: `name Class[id] at site`.
+    fn describe(&self, rdd: PyRef<'_, PyRdd>) -> String {
+        rdd.inner.describe()
     }
 
     fn unpersist(&self, rdd: PyRef<'_, PyRdd>) -> PyResult<()> {
@@ -392,4 +400,25 @@ impl PyRdd {
     fn is_checkpointed(&self) -> bool {
         self.inner.checkpointed.load(Ordering::Relaxed)
     }
+}
+
+/// Counts the words (`str.split()`) of an iterable of `str`: `[(word,
+/// count)]` in order of first occurrence. `TypeError` on an item that is
+/// not a `str` (the caller then counts in Python).
+#[pyfunction]
+pub fn count_split_words<'py>(
+    py: Python<'py>,
+    lines: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyList>> {
+    let mut counter = crate::rdd::wordcount::WordCounter::default();
+    for item in lines.try_iter()? {
+        let item = item?;
+        let s = item.cast::<pyo3::types::PyString>()?;
+        counter.add_line(&s.to_cow()?);
+    }
+    let out = PyList::empty(py);
+    for (w, n) in counter.finish() {
+        out.append((&*w, n))?;
+    }
+    Ok(out)
 }

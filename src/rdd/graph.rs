@@ -154,7 +154,7 @@ impl RddNode {
         out.join("\n")
     }
 
-    fn describe(&self) -> String {
+    pub fn describe(&self) -> String {
         let name = self.name.lock().map(|n| n.clone()).unwrap_or(None);
         let kind = match &self.kind {
             NodeKind::Shuffle { .. } => "ShuffledRDD",

@@ -11,6 +11,7 @@ pub mod graph;
 pub mod scheduler;
 pub mod store;
 mod task;
+pub mod wordcount;
 
 pub use frame::{Blob, Frame};
 pub use graph::{NodeKind, Rdd, RddNode};

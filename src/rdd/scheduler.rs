@@ -29,12 +29,14 @@ pub struct JobRequest<'a> {
     /// The action's call site, which names the result stage.
     pub site: String,
     pub group: Option<String>,
+    pub tags: Vec<String>,
     pub description: Option<String>,
 }
 
 struct Cancel {
     job: usize,
     group: Option<String>,
+    tags: Vec<String>,
     flag: Arc<AtomicBool>,
     reason: Arc<Mutex<String>>,
 }
@@ -105,6 +107,7 @@ impl RddContext {
         lock(&self.cancels).push(Cancel {
             job,
             group: req.group.clone(),
+            tags: req.tags.clone(),
             flag: flag.clone(),
             reason: reason.clone(),
         });
@@ -134,11 +137,17 @@ impl RddContext {
         out
     }
 
-    /// Cancels the running jobs of a group (`None`: every job).
-    pub fn cancel(&self, group: Option<&str>, reason: &str) {
+    /// Cancels the running jobs of a group, or with a tag (neither: every
+    /// job).
+    pub fn cancel(&self, group: Option<&str>, tag: Option<&str>, reason: &str) {
         let mut any = false;
         for c in lock(&self.cancels).iter() {
-            if group.is_none() || c.group.as_deref() == group {
+            let hit = match (group, tag) {
+                (Some(g), _) => c.group.as_deref() == Some(g),
+                (None, Some(t)) => c.tags.iter().any(|x| x == t),
+                (None, None) => true,
+            };
+            if hit {
                 *lock(&c.reason) = reason.to_string();
                 c.flag.store(true, Ordering::SeqCst);
                 any = true;
@@ -352,11 +361,17 @@ impl Run<'_> {
         let ctx = self.ctx;
         let checkpoints = lock(&ctx.checkpoints).clone();
         let mut b = TaskBuilder::new(&ctx.store, &checkpoints);
-        let header = b.header(rdd, split, out)?;
+        let mut header = b.header(rdd, split, out)?;
+        let tid = ctx.tasks.fetch_add(1, Ordering::Relaxed);
+        if let Some(h) = header.as_object_mut() {
+            h.insert("stage".into(), stage.into());
+            h.insert("partition".into(), split.into());
+            h.insert("attempt".into(), attempt.into());
+            h.insert("tid".into(), tid.into());
+        }
         let payload = Frame::encode(&header, &b.blobs);
         let (input_bytes, shuffle_bytes) = (b.input_bytes, b.shuffle_bytes);
         drop(b);
-        ctx.tasks.fetch_add(1, Ordering::Relaxed);
         ctx.status.update_stage(stage, |s| s.active += 1);
         let started = Instant::now();
         let reply = ctx.runner.run(slot, &payload);

@@ -42,6 +42,10 @@ MODULES = {
     "types": ("sql/types.py", "pyspark.sql.types"),
     "readwriter": ("sql/readwriter.py", "pyspark.sql.readwriter"),
     "catalog": ("sql/catalog.py", "pyspark.sql.catalog"),
+    "rdd": ("core/rdd.py", "pyspark.core.rdd"),
+    "context": ("core/context.py", "pyspark.core.context"),
+    "accumulators": ("accumulators.py", "pyspark.accumulators"),
+    "broadcast": ("core/broadcast.py", "pyspark.core.broadcast"),
 }
 
 # The option flags of PySpark's _test(); catalog's also ignores exception details.
@@ -397,8 +401,10 @@ def run_module(name: str, pyspark: Path, spark, timeout: int = TIMEOUT) -> Modul
     rel, own_module = MODULES[name]
     tree = ast.parse((pyspark / rel).read_text(), filename=rel)
     globs = build_globals(tree, own_module, pyspark / rel, spark)
-    if name == "functions":
+    if name in ("functions", "rdd", "context", "accumulators", "broadcast"):
         globs["sc"] = spark.sparkContext
+    if name == "rdd":
+        spark.sparkContext.setCheckpointDir(tempfile.mkdtemp())
     flags = OPTIONFLAGS | EXTRA_FLAGS.get(name, 0)
     checker = RowOrderChecker()
     runner = Runner(checker, flags)

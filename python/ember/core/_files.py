@@ -117,13 +117,18 @@ def read_lines(path: str, start: int, length: int, use_unicode: bool) -> Iterato
             chunk = b"" if nl < 0 else chunk[nl + 1 :]
     if not chunk:
         return iter(())
-    lines = chunk.split(b"\n")
     if chunk.endswith(b"\n"):
-        lines.pop()
-    lines = [ln[:-1] if ln.endswith(b"\r") else ln for ln in lines]
+        chunk = chunk[:-1]
     if use_unicode:
-        return (ln.decode("utf-8", "replace") for ln in lines)
-    return iter(lines)
+        text = chunk.decode("utf-8", "replace")
+        lines = text.split("\n")
+        if "\r" in text:
+            lines = [ln[:-1] if ln.endswith("\r") else ln for ln in lines]
+        return iter(lines)
+    blines = chunk.split(b"\n")
+    if b"\r" in chunk:
+        blines = [ln[:-1] if ln.endswith(b"\r") else ln for ln in blines]
+    return iter(blines)
 
 
 def whole_files(files: List[str], min_partitions: int) -> List[List[str]]:
@@ -222,3 +227,18 @@ def read_pickled(path: str) -> Iterator[Any]:
             if len(head) < 8:
                 return
             yield from pickle.loads(f.read(int.from_bytes(head, "little")))
+
+
+def read_binary(paths: List[str]) -> Iterator[Tuple[str, bytes]]:
+    for p in paths:
+        with open(p, "rb") as f:
+            yield "file:" + p, f.read()
+
+
+def read_records(path: str, length: int) -> Iterator[bytes]:
+    with _open(path) as f:
+        while True:
+            rec = f.read(length)
+            if len(rec) < length:
+                return
+            yield rec

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import bisect
 import copy
+import itertools
 import os
 import sys
+from collections import Counter
 from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, Iterator, List, Optional, Tuple
 
+from ember.core._shapes import is_add
 from ember.errors import PySparkRuntimeError
 from ember.rddsampler import RDDStratifiedSampler
 from ember.resultiterable import ResultIterable
@@ -115,7 +118,54 @@ class PairFunctions:
         numPartitions: Optional[int] = None,
         partitionFunc: Callable[[Any], int] = portable_hash,
     ) -> "RDD":
+        if self._pair_const is not None and is_add(func):
+            return self._count_pairs(numPartitions, partitionFunc)
         return self.combineByKey(lambda x: x, func, func, numPartitions, partitionFunc)
+
+    def _count_pairs(  # type: ignore[misc]
+        self: "RDD", numPartitions: Optional[int], partitionFunc: Callable[[Any], int]
+    ) -> "RDD":
+        """``rdd.map(lambda x: (x, c)).reduceByKey(add)``: each map partition
+        counts its records in C (``Counter``) instead of adding ``c`` once per
+        record in Python; the pairs and their order are the same."""
+        assert self._pair_const is not None
+        parent, c = self._pair_const
+        if numPartitions is None:
+            numPartitions = self._default_partitions()
+
+        def count(it: Iterator[Any]) -> Iterable[Tuple[Any, Any]]:
+            counts = Counter(it)
+            if c == 1:
+                return counts.items()
+            return ((k, n * c) for k, n in counts.items())
+
+        def merge(it: Iterator[Tuple[Any, Any]]) -> Iterable[Tuple[Any, Any]]:
+            d: Dict[Any, Any] = {}
+            get = d.get
+            for k, n in it:
+                old = get(k, _MISSING)
+                d[k] = n if old is _MISSING else old + n
+            return d.items()
+
+        if parent._split_of is not None:
+            lines_rdd, split = parent._split_of
+
+            def count_words(it: Iterator[Any]) -> Iterable[Tuple[Any, Any]]:
+                from ember import _native
+
+                lines = it if isinstance(it, list) else list(it)
+                try:
+                    pairs = _native.count_split_words(lines)
+                except TypeError:  # not all str: Python's split and Counter
+                    return count(itertools.chain.from_iterable(map(split, lines)))
+                if c == 1:
+                    return pairs
+                return [(k, n * c) for k, n in pairs]
+
+            locally = lines_rdd.mapPartitions(count_words)
+        else:
+            locally = parent.mapPartitions(count)
+        return locally.partitionBy(numPartitions, partitionFunc).mapPartitions(merge, True)
 
     def reduceByKeyLocally(self: "RDD", func: Callable[[Any, Any], Any]) -> Dict[Any, Any]:  # type: ignore[misc]
         def part(it: Iterator[Tuple[Any, Any]]) -> Dict[Any, Any]:
@@ -190,7 +240,10 @@ class PairFunctions:
 
     def lookup(self: "RDD", key: Any) -> List[Any]:  # type: ignore[misc]
         values = self.filter(lambda kv: kv[0] == key).values()
-        if self.partitioner is not None:
+        # The partition is computed here only where the driver hashes as the
+        # tasks did: tasks in the driver, or a fixed hash seed.
+        same_hash = self.ctx._slots() == 1 or sys.flags.hash_randomization == 0
+        if self.partitioner is not None and same_hash:
             parts = values._run(list, [self.partitioner(key)], "lookup")
             return [x for p in parts for x in p]
         return values.collect()

@@ -66,6 +66,18 @@ class Broadcast(Generic[T]):
                 ) from None
         return _loaded[path]
 
+    def dump(self, value: T, f: Any) -> None:
+        """Writes ``value`` pickled to the open binary file ``f``."""
+        pickle.dump(value, f, pickle.HIGHEST_PROTOCOL)
+        f.close()
+
+    def load_from_path(self, path: str) -> T:
+        with open(path, "rb", 1 << 20) as f:
+            return self.load(f)
+
+    def load(self, file: Any) -> T:
+        return pickle.load(file)
+
     def unpersist(self, blocking: bool = False) -> None:
         """Workers drop their copy; it is loaded again when next used."""
         _loaded.pop(self._path or "", None)

@@ -17,13 +17,14 @@ import shlex
 import subprocess
 import sys
 import threading
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import reduce as _reduce
 from math import isinf, isnan, log, sqrt
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Tuple
 
 from ember.core._pairs import PairFunctions, portable_hash
 from ember.core._serial import dumps, site
+from ember.core._shapes import is_split, pair_with_const
 from ember.errors import PySparkNotImplementedError, PySparkRuntimeError
 from ember.rddsampler import RDDRangeSampler, RDDSampler
 from ember.statcounter import StatCounter
@@ -78,6 +79,10 @@ class RDD(PairFunctions):
         self.is_checkpointed = False
         self._storage = StorageLevel(False, False, False, False)
         self._local_checkpoint = False
+        # `(parent, c)` when this RDD is `parent.map(lambda x: (x, c))`.
+        self._pair_const: Optional[Tuple["RDD", int]] = None
+        # `(parent, f)` when this RDD is `parent.flatMap(f)`, `f` a `str.split()`.
+        self._split_of: Optional[Tuple["RDD", Callable[[Any], Any]]] = None
 
     # ---- identity ------------------------------------------------------
 
@@ -99,7 +104,7 @@ class RDD(PairFunctions):
         return self._node.num_partitions()
 
     def __repr__(self) -> str:
-        return "%s[%d] at %s" % (type(self).__name__, self.id(), "RDD")
+        return self.ctx._core.describe(self._node)
 
     def toDebugString(self) -> bytes:
         level = str(self._storage) if self.is_cached else ""
@@ -111,6 +116,16 @@ class RDD(PairFunctions):
         return self.persist(StorageLevel.MEMORY_ONLY)
 
     def persist(self, storageLevel: StorageLevel = StorageLevel.MEMORY_ONLY) -> "RDD":
+        if self.is_cached and storageLevel != self._storage:
+            from ember.errors.exceptions.captured import _from_native
+
+            raise _from_native(
+                "UnsupportedOperationException",
+                None,
+                None,
+                {},
+                "Cannot change storage level of an RDD after it was already assigned a level",
+            )
         self.is_cached = True
         self._storage = storageLevel
         self._node.persist()
@@ -180,7 +195,11 @@ class RDD(PairFunctions):
         def func(_: int, it: Iterator[Any]) -> Iterable[Any]:
             return map(f, it)
 
-        return self._derive(func, preservesPartitioning, "map")
+        out = self._derive(func, preservesPartitioning, "map")
+        c = pair_with_const(f)
+        if c is not None and not preservesPartitioning:
+            out._pair_const = (self, c)
+        return out
 
     def flatMap(
         self, f: Callable[[Any], Iterable[Any]], preservesPartitioning: bool = False
@@ -188,7 +207,10 @@ class RDD(PairFunctions):
         def func(_: int, it: Iterator[Any]) -> Iterable[Any]:
             return itertools.chain.from_iterable(map(f, it))
 
-        return self._derive(func, preservesPartitioning, "flatMap")
+        out = self._derive(func, preservesPartitioning, "flatMap")
+        if is_split(f) and not preservesPartitioning:
+            out._split_of = (self, f)
+        return out
 
     def filter(self, f: Callable[[Any], bool]) -> "RDD":
         def func(_: int, it: Iterator[Any]) -> Iterable[Any]:
@@ -490,10 +512,7 @@ class RDD(PairFunctions):
 
     def countByValue(self) -> Dict[Any, int]:
         def part(it: Iterator[Any]) -> Dict[Any, int]:
-            counts: Dict[Any, int] = defaultdict(int)
-            for k in it:
-                counts[k] += 1
-            return counts
+            return Counter(it)
 
         out: Dict[Any, int] = defaultdict(int)
         for d in self._run(part, op="countByValue"):
@@ -772,7 +791,7 @@ def _histogram(rdd: RDD, buckets: Any) -> Tuple[List[Any], List[int]]:
             raise ValueError("buckets should be sorted")
         if len(set(buckets)) != len(buckets):
             raise ValueError("buckets should not contain duplicated values")
-        bounds = list(buckets)
+        bounds = buckets
         minv, maxv = bounds[0], bounds[-1]
         even = False
         inc = None

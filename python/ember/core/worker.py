@@ -107,8 +107,10 @@ class _Task:
 
     def run(self) -> bytes:
         from ember import accumulators
+        from ember.taskcontext import TaskContext
 
         accumulators._start_task()
+        TaskContext._taskContext = TaskContext(self.header)
         it = self.iterate(self.header["tree"])
         out = self.header["out"]
         kind = out["k"]
@@ -168,6 +170,9 @@ def run_task(payload: bytes) -> bytes:
         return encode({"ok": False, "tb": tb, "exc": type(e).__name__}, [])
     finally:
         _running.discard(tid)
+        from ember.taskcontext import TaskContext
+
+        TaskContext._taskContext = None
 
 
 def interrupt() -> None:

@@ -135,6 +135,9 @@ class SparkSession:
         return SparkSession(self._jss.new_session())
 
     def stop(self) -> None:
+        sc = self._sc
+        if sc is not None and not sc.__dict__.get("_stopped"):
+            sc._release()
         with SparkSession._lock:
             self._stopped = True
             if SparkSession._activeSession is self:

@@ -1,0 +1,5 @@
+"""``pyspark.files``."""
+
+from ember.core.files import SparkFiles
+
+__all__ = ["SparkFiles"]
