@@ -91,7 +91,19 @@ class SparkContext:
         return "local-%d" % id(self._session)
 
     def setLogLevel(self, logLevel: str) -> None:
-        """Accepted for compatibility: Ember logs nothing by default."""
+        """Accepted for compatibility (Ember logs nothing by default); an
+        unknown level is rejected as Spark rejects it."""
+        levels = ["ALL", "DEBUG", "ERROR", "WARN", "INFO", "OFF", "FATAL", "TRACE"]
+        if str(logLevel).upper() not in levels:
+            from ember.errors.exceptions.captured import _from_native
+
+            raise _from_native(
+                "IllegalArgumentException",
+                None,
+                None,
+                {},
+                "Supplied level %s did not match one of: %s" % (logLevel, ",".join(levels)),
+            )
 
     # ---- Spark Core ----------------------------------------------------
 
@@ -214,7 +226,9 @@ class SparkContext:
         from ember.core.worker import dump_batch
 
         n = self.defaultParallelism if numSlices is None else int(numSlices)
-        if n < 1:
+        if n == 0:
+            raise ZeroDivisionError("integer division or modulo by zero")
+        if n < 0:
             raise ValueError("Positive number of partitions required")
         if isinstance(c, range):
             size = len(c)
@@ -236,8 +250,12 @@ class SparkContext:
             )
             return RDD(node, self)
         data = list(c)
-        size = len(data)
-        blocks = [dump_batch(data[i * size // n : (i + 1) * size // n]) for i in range(n)]
+        # As PySpark: the data goes to the JVM in batches of
+        # max(1, min(len // n, 1024)) and Spark slices the batches.
+        batch = max(1, min(len(data) // n, 1024))
+        batches = (len(data) + batch - 1) // batch
+        bounds = [i * batches // n * batch for i in range(n + 1)]
+        blocks = [dump_batch(data[bounds[i] : bounds[i + 1]]) for i in range(n)]
         return RDD(self._core.data(blocks, "ParallelCollectionRDD", _site("parallelize")), self)
 
     def range(
@@ -255,7 +273,17 @@ class SparkContext:
         from ember.core.rdd import RDD
 
         n = self.defaultMinPartitions if minPartitions is None else minPartitions
-        splits = text_splits(list_files(name), n)
+        try:
+            splits = text_splits(list_files(name), n)
+        except Exception as e:  # noqa: BLE001 - as Spark, a missing input fails the job
+            message = str(e)
+
+            def missing(split: int) -> Iterator[Any]:
+                raise FileNotFoundError(message)
+
+            node = self._core.generated(dumps(missing), 1, "HadoopRDD", _site("textFile"))
+            node.set_name(name)
+            return RDD(node, self)
 
         def gen(split: int) -> Iterator[Any]:
             path, start, length = splits[split]
@@ -301,7 +329,7 @@ class SparkContext:
         from ember.core.rdd import RDD
 
         if not rdds:
-            raise ValueError("Union of an empty list of RDDs")
+            raise IndexError("list index out of range")
         if len(rdds) == 1:
             return rdds[0]
         first = rdds[0]
@@ -324,7 +352,6 @@ class SparkContext:
             INT_ACCUMULATOR_PARAM,
             Accumulator,
         )
-        from ember.errors import PySparkTypeError
 
         if accum_param is None:
             if isinstance(value, int):
@@ -334,10 +361,7 @@ class SparkContext:
             elif isinstance(value, complex):
                 accum_param = COMPLEX_ACCUMULATOR_PARAM
             else:
-                raise PySparkTypeError(
-                    errorClass="UNSUPPORTED_DATA_TYPE",
-                    messageParameters={"data_type": str(type(value))},
-                )
+                raise TypeError("No default accumulator param for type %s" % type(value))
         return Accumulator._create(value, accum_param)
 
     def setCheckpointDir(self, dirName: str) -> None:
@@ -414,7 +438,9 @@ class SparkContext:
         dest = os.path.join(SparkFiles.getRootDirectory(), os.path.basename(src.rstrip("/")))
         if os.path.isdir(src):
             if not recursive:
-                raise ValueError("Added file %s is a directory and recursive is not turned on." % path)
+                raise ValueError(
+                    "Added file %s is a directory and recursive is not turned on." % path
+                )
             shutil.copytree(src, dest, dirs_exist_ok=True)
         else:
             shutil.copyfile(src, dest)

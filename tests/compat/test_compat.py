@@ -22,6 +22,10 @@ FLOORS = {
     "types": 18,
     "readwriter": 25,
     "catalog": 35,
+    "rdd": 93,
+    "context": 26,
+    "accumulators": 1,
+    "broadcast": 6,
 }
 
 

@@ -132,8 +132,23 @@ def read_lines(path: str, start: int, length: int, use_unicode: bool) -> Iterato
 
 
 def whole_files(files: List[str], min_partitions: int) -> List[List[str]]:
-    n = max(1, min(min_partitions, len(files)))
-    return [files[i * len(files) // n : (i + 1) * len(files) // n] for i in range(n)]
+    """Hadoop's ``CombineFileInputFormat`` as ``wholeTextFiles`` sets it up:
+    files packed in order into splits of at least total / minPartitions
+    bytes."""
+    sizes = [os.path.getsize(f) for f in files]
+    most = -(-sum(sizes) // max(min_partitions, 1))
+    groups: List[List[str]] = []
+    cur: List[str] = []
+    size = 0
+    for f, n in zip(files, sizes):
+        cur.append(f)
+        size += n
+        if size >= most:
+            groups.append(cur)
+            cur, size = [], 0
+    if cur:
+        groups.append(cur)
+    return groups
 
 
 def read_whole(paths: List[str], use_unicode: bool) -> Iterator[Tuple[str, Any]]:

@@ -84,15 +84,22 @@ class Broadcast(Generic[T]):
 
     def destroy(self, blocking: bool = False) -> None:
         """Removes the value everywhere; the variable cannot be used again."""
+        if self._destroyed:
+            self.__reduce__()
         self._destroyed = True
         if self._path and os.path.exists(self._path):
             os.remove(self._path)
 
     def __reduce__(self) -> Any:
         if self._destroyed:
-            raise PySparkRuntimeError(
-                errorClass="BROADCAST_VARIABLE_NOT_LOADED",
-                messageParameters={"variable": "broadcast_%d" % self._bid},
+            from ember.errors.exceptions.captured import _from_native
+
+            raise _from_native(
+                "SparkRuntimeException",
+                None,
+                None,
+                {},
+                "Attempted to use Broadcast(%d) after it was destroyed" % self._bid,
             )
         return (_from_path, (self._bid, self._path))
 

@@ -30,7 +30,7 @@ from ember.rddsampler import RDDRangeSampler, RDDSampler
 from ember.statcounter import StatCounter
 from ember.storagelevel import StorageLevel
 
-__all__ = ["RDD", "portable_hash", "BoundedFloat"]
+__all__ = ["RDD", "RDDBarrier", "portable_hash", "BoundedFloat"]
 
 
 class BoundedFloat(float):
@@ -147,6 +147,8 @@ class RDD(PairFunctions):
         self._node.request_checkpoint()
 
     def isCheckpointed(self) -> bool:
+        if self._local_checkpoint:
+            return self.ctx._core.cached(self._node)[0] == self.getNumPartitions()
         return self._node.is_checkpointed()
 
     def localCheckpoint(self) -> None:
@@ -336,7 +338,7 @@ class RDD(PairFunctions):
 
     def coalesce(self, numPartitions: int, shuffle: bool = False) -> "RDD":
         if not numPartitions > 0:
-            raise ValueError("Number of partitions (%d) must be positive." % numPartitions)
+            raise ValueError("Number of partitions must be positive.")
         if shuffle:
             return self._round_robin(numPartitions)
         n = self.getNumPartitions()
@@ -471,7 +473,18 @@ class RDD(PairFunctions):
     ) -> Any:
         if depth < 1:
             raise ValueError("Depth cannot be smaller than 1 but got %d." % depth)
-        return self.aggregate(zeroValue, seqOp, combOp)
+        if self.getNumPartitions() == 0:
+            return zeroValue
+
+        def part(it: Iterator[Any]) -> Any:
+            acc = zeroValue
+            for obj in it:
+                acc = seqOp(acc, obj)
+            return acc
+
+        # As PySpark: each partition starts from zeroValue; the partials are
+        # combined without it.
+        return _reduce(combOp, self._run(part, op="treeAggregate"))
 
     def max(self, key: Optional[Callable[[Any], Any]] = None) -> Any:
         if key is None:
@@ -647,8 +660,8 @@ class RDD(PairFunctions):
     def saveAsSequenceFile(self, *a: Any, **k: Any) -> None:
         self._unsupported("saveAsSequenceFile")
 
-    def barrier(self) -> Any:
-        self._unsupported("barrier")
+    def barrier(self) -> "RDDBarrier":
+        return RDDBarrier(self)
 
     def withResources(self, profile: Any) -> "RDD":
         return self
@@ -660,6 +673,25 @@ class RDD(PairFunctions):
         from ember.sql.session import SparkSession
 
         return SparkSession.builder.getOrCreate().createDataFrame(self, schema, sampleRatio)
+
+
+class RDDBarrier:
+    """``rdd.barrier()``: the stage's tasks run together. In local mode all
+    of a stage's tasks are started on the slots; ``BarrierTaskContext``'s
+    ``barrier()``/``allGather()`` are not available."""
+
+    def __init__(self, rdd: RDD) -> None:
+        self.rdd = rdd
+
+    def mapPartitions(
+        self, f: Callable[[Iterable[Any]], Iterable[Any]], preservesPartitioning: bool = False
+    ) -> RDD:
+        return self.rdd.mapPartitions(f, preservesPartitioning)
+
+    def mapPartitionsWithIndex(
+        self, f: Callable[[int, Iterable[Any]], Iterable[Any]], preservesPartitioning: bool = False
+    ) -> RDD:
+        return self.rdd.mapPartitionsWithIndex(f, preservesPartitioning)
 
 
 def _count(it: Iterator[Any]) -> int:
@@ -762,12 +794,9 @@ def _histogram(rdd: RDD, buckets: Any) -> Tuple[List[Any], List[int]]:
             return x is not None and not (type(x) is float and isnan(x))
 
         filtered = rdd.filter(comparable)
-        try:
-            minv, maxv = filtered.map(lambda x: (x, x)).reduce(
-                lambda a, b: (min(a[0], b[0]), max(a[1], b[1]))
-            )
-        except ValueError:
-            raise ValueError("can not generate buckets from empty RDD") from None
+        minv, maxv = filtered.map(lambda x: (x, x)).reduce(
+            lambda a, b: (min(a[0], b[0]), max(a[1], b[1]))
+        )
         if minv == maxv or buckets == 1:
             return [minv, maxv], [filtered.count()]
         try:

@@ -198,7 +198,10 @@ class SparkSession:
         from ember.core.rdd import RDD
 
         if isinstance(data, RDD):
-            data = data.collect()
+            rows = data.collect()
+            if not rows and (schema is None or isinstance(schema, (list, tuple))):
+                raise ValueError("RDD is empty")
+            data = rows
         module = type(data).__module__
         if module.startswith("pandas") and type(data).__name__ == "DataFrame":
             return self._from_pandas(data, schema, verifySchema)
