@@ -44,6 +44,11 @@ def portable_hash(x: Any) -> int:
     return hash(x)
 
 
+def _kept(rdd: "RDD") -> bool:
+    """Whether an RDD is cached or checkpointed (a fused path would skip it)."""
+    return rdd.is_cached or rdd.is_checkpointed or rdd._local_checkpoint
+
+
 class PairFunctions:
     """Mixed into :class:`RDD`."""
 
@@ -118,7 +123,7 @@ class PairFunctions:
         numPartitions: Optional[int] = None,
         partitionFunc: Callable[[Any], int] = portable_hash,
     ) -> "RDD":
-        if self._pair_const is not None and is_add(func):
+        if self._pair_const is not None and is_add(func) and not _kept(self):
             return self._count_pairs(numPartitions, partitionFunc)
         return self.combineByKey(lambda x: x, func, func, numPartitions, partitionFunc)
 
@@ -147,7 +152,7 @@ class PairFunctions:
                 d[k] = n if old is _MISSING else old + n
             return d.items()
 
-        if parent._split_of is not None:
+        if parent._split_of is not None and not _kept(parent):
             lines_rdd, split = parent._split_of
 
             def count_words(it: Iterator[Any]) -> Iterable[Tuple[Any, Any]]:
