@@ -223,7 +223,6 @@ class SparkContext:
 
     def parallelize(self, c: Iterable[Any], numSlices: Optional[int] = None) -> Any:
         from ember.core.rdd import RDD
-        from ember.core.worker import dump_batch
 
         n = self.defaultParallelism if numSlices is None else int(numSlices)
         if n == 0:
@@ -255,7 +254,7 @@ class SparkContext:
         batch = max(1, min(len(data) // n, 1024))
         batches = (len(data) + batch - 1) // batch
         bounds = [i * batches // n * batch for i in range(n + 1)]
-        blocks = [dump_batch(data[bounds[i] : bounds[i + 1]]) for i in range(n)]
+        blocks = [_encode_slice(data, bounds[i], bounds[i + 1]) for i in range(n)]
         return RDD(self._core.data(blocks, "ParallelCollectionRDD", _site("parallelize")), self)
 
     def range(
@@ -563,3 +562,18 @@ def _check_tag(tag: str) -> None:
             errorClass="VALUE_NOT_ALLOWED",
             messageParameters={"arg_name": "tag", "disallowed_value": repr(tag)},
         )
+
+
+def _encode_slice(data: List[Any], start: int, end: int) -> bytes:
+    """A slice of parallelized data: `(int, int)` pairs as a typed block (two
+    int64 columns, see src/rdd/typed.rs), anything else pickled."""
+    from ember.core.worker import dump_batch
+
+    end = min(end, len(data))
+    if end > start and type(data[start]) is tuple:
+        from ember import _native
+
+        typed = _native.encode_int_pairs(data, start, end)
+        if typed is not None:
+            return typed
+    return dump_batch(data[start:end])

@@ -50,6 +50,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<rdd::PyRdd>()?;
     m.add_function(wrap_pyfunction!(column::parse_expression, m)?)?;
     m.add_function(wrap_pyfunction!(rdd::count_split_words, m)?)?;
+    m.add_function(wrap_pyfunction!(rdd::encode_int_pairs, m)?)?;
+    m.add_function(wrap_pyfunction!(rdd::decode_int_pairs, m)?)?;
+    m.add_function(wrap_pyfunction!(rdd::sum_int_pairs, m)?)?;
     m.add_function(wrap_pyfunction!(convert::variant_to_json, m)?)?;
     m.add_function(wrap_pyfunction!(variant_py::variant_to_python, m)?)?;
     m.add_function(wrap_pyfunction!(convert::variant_from_json, m)?)?;

@@ -422,3 +422,71 @@ pub fn count_split_words<'py>(
     }
     Ok(out)
 }
+
+/// A slice `[start, end)` of a list of `(int, int)` tuples (exact types,
+/// values within `i64`) as a typed block; `None` for anything else.
+#[pyfunction]
+pub fn encode_int_pairs<'py>(
+    py: Python<'py>,
+    items: &Bound<'py, PyList>,
+    start: usize,
+    end: usize,
+) -> PyResult<Option<Bound<'py, PyBytes>>> {
+    let end = end.min(items.len());
+    let n = end.saturating_sub(start);
+    let (mut keys, mut values) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    for i in start..end {
+        let item = items.get_item(i)?;
+        let Ok(t) = item.cast_exact::<pyo3::types::PyTuple>() else {
+            return Ok(None);
+        };
+        if t.len() != 2 {
+            return Ok(None);
+        }
+        let (k, v) = (t.get_item(0)?, t.get_item(1)?);
+        if !k.is_exact_instance_of::<pyo3::types::PyInt>()
+            || !v.is_exact_instance_of::<pyo3::types::PyInt>()
+        {
+            return Ok(None);
+        }
+        let (Ok(k), Ok(v)) = (k.extract::<i64>(), v.extract::<i64>()) else {
+            return Ok(None);
+        };
+        keys.push(k);
+        values.push(v);
+    }
+    let blob = crate::rdd::typed::encode_int_pairs(&keys, &values);
+    Ok(Some(PyBytes::new(py, &blob)))
+}
+
+fn pairs_list<'py>(py: Python<'py>, keys: &[i64], values: &[i64]) -> PyResult<Bound<'py, PyList>> {
+    let out = PyList::empty(py);
+    for (k, v) in keys.iter().zip(values) {
+        out.append((*k, *v))?;
+    }
+    Ok(out)
+}
+
+/// The `(int, int)` tuples of a typed block.
+#[pyfunction]
+pub fn decode_int_pairs<'py>(py: Python<'py>, blob: &[u8]) -> PyResult<Bound<'py, PyList>> {
+    let (k, v) = crate::rdd::typed::decode_int_pairs(blob)
+        .ok_or_else(|| pyo3::exceptions::PyValueError::new_err("not a typed block"))?;
+    pairs_list(py, &k, &v)
+}
+
+/// `(pairs, records)`: the block's values summed by key, keys in order of
+/// first occurrence; `None` if a sum leaves `i64`.
+#[pyfunction]
+pub fn sum_int_pairs<'py>(
+    py: Python<'py>,
+    blob: &[u8],
+) -> PyResult<Option<(Bound<'py, PyList>, usize)>> {
+    let (k, v) = crate::rdd::typed::decode_int_pairs(blob)
+        .ok_or_else(|| pyo3::exceptions::PyValueError::new_err("not a typed block"))?;
+    let n = k.len();
+    match crate::rdd::typed::sum_by_key(&k, &v) {
+        Some((ks, vs)) => Ok(Some((pairs_list(py, &ks, &vs)?, n))),
+        None => Ok(None),
+    }
+}

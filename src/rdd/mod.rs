@@ -11,6 +11,7 @@ pub mod graph;
 pub mod scheduler;
 pub mod store;
 mod task;
+pub mod typed;
 pub mod wordcount;
 
 pub use frame::{Blob, Frame};

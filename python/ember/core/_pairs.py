@@ -94,6 +94,21 @@ class PairFunctions:
         numPartitions: Optional[int] = None,
         partitionFunc: Callable[[Any], int] = portable_hash,
     ) -> "RDD":
+        return self._combine(
+            createCombiner, mergeValue, mergeCombiners, numPartitions, partitionFunc
+        )
+
+    def _combine(  # type: ignore[misc]
+        self: "RDD",
+        createCombiner: Callable[[Any], Any],
+        mergeValue: Callable[[Any, Any], Any],
+        mergeCombiners: Callable[[Any, Any], Any],
+        numPartitions: Optional[int],
+        partitionFunc: Callable[[Any], int],
+        sums: bool = False,
+    ) -> "RDD":
+        """``combineByKey``; ``sums``: the combine is ``x``, ``a + b`` (the
+        engine may sum a typed partition itself)."""
         if numPartitions is None:
             numPartitions = self._default_partitions()
 
@@ -113,6 +128,8 @@ class PairFunctions:
                 d[k] = c if old is _MISSING else mergeCombiners(old, c)
             return d.items()
 
+        if sums:
+            combine._ember_native = "sum_by_key"  # type: ignore[attr-defined]
         locally = self.mapPartitions(combine, preservesPartitioning=True)
         shuffled = locally.partitionBy(numPartitions, partitionFunc)
         return shuffled.mapPartitions(merge, preservesPartitioning=True)
@@ -125,7 +142,9 @@ class PairFunctions:
     ) -> "RDD":
         if self._pair_const is not None and is_add(func) and not _kept(self):
             return self._count_pairs(numPartitions, partitionFunc)
-        return self.combineByKey(lambda x: x, func, func, numPartitions, partitionFunc)
+        return self._combine(
+            lambda x: x, func, func, numPartitions, partitionFunc, sums=is_add(func)
+        )
 
     def _count_pairs(  # type: ignore[misc]
         self: "RDD", numPartitions: Optional[int], partitionFunc: Callable[[Any], int]

@@ -191,6 +191,9 @@ class RDD(PairFunctions):
         def func(_: int, it: Iterator[Any]) -> Iterable[Any]:
             return f(it)
 
+        native = getattr(f, "_ember_native", None)
+        if native is not None:
+            func._ember_native = native  # type: ignore[attr-defined]
         return self._derive(func, preservesPartitioning, "mapPartitions")
 
     def map(self, f: Callable[[Any], Any], preservesPartitioning: bool = False) -> "RDD":

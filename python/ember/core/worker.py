@@ -23,6 +23,8 @@ from typing import Any, Callable, Dict, Iterator, List, Tuple
 __all__ = ["run_task", "main"]
 
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
+# The first bytes of a typed block of (int, int) pairs (src/rdd/typed.rs).
+_TYPED = b"EMBRI2\0\0"
 
 
 def dump_batch(items: Any) -> bytes:
@@ -80,7 +82,13 @@ class _Task:
         return f
 
     def data(self, i: int) -> List[Any]:
-        items = pickle.loads(self.blobs[i])
+        blob = self.blobs[i]
+        if blob[:8] == _TYPED:
+            from ember import _native
+
+            items = _native.decode_int_pairs(bytes(blob))
+        else:
+            items = pickle.loads(blob)
         self.records_in += len(items)
         return items
 
@@ -89,7 +97,18 @@ class _Task:
         if k == "data":
             return iter(self.data(node["b"]))
         if k == "map":
-            return self.func(node["f"])(node["s"], self.iterate(node["c"]))
+            f = self.func(node["f"])
+            child = node["c"]
+            if getattr(f, "_ember_native", None) == "sum_by_key" and child["k"] == "data":
+                blob = self.blobs[child["b"]]
+                if blob[:8] == _TYPED:
+                    from ember import _native
+
+                    summed = _native.sum_int_pairs(bytes(blob))
+                    if summed is not None:
+                        self.records_in += summed[1]
+                        return iter(summed[0])
+            return f(node["s"], self.iterate(child))
         if k == "gen":
             return iter(self.func(node["f"])(node["s"]))
         if k == "chain":
