@@ -43,5 +43,5 @@ def test_typed_blocks_count_their_records(sc):
     r = sc.parallelize([(i, 1) for i in range(10)], 2)
     assert r.reduceByKey(add).count() == 10
     st = sc.statusTracker()
-    job = st.getJobInfo(max(st.getJobIdsForGroup()))
+    job = st.getJobInfo(st._core.jobs()[-1][0])
     assert st.getStageMetrics(job.stageIds[0])["recordsRead"] == 10
