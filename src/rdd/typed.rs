@@ -4,8 +4,6 @@
 //! their order (first occurrence of each key) and the sums are what the
 //! Python combine would give; a sum that leaves `i64` falls back to Python.
 
-use std::collections::HashMap;
-
 /// The first bytes of a typed block (a pickle starts with `0x80`).
 pub const INT_PAIRS_MAGIC: &[u8; 8] = b"EMBRI2\0\0";
 
@@ -48,7 +46,7 @@ pub fn is_typed(blob: &[u8]) -> bool {
 /// Sums the values of each key, keys in order of first occurrence; `None`
 /// when a sum overflows `i64`.
 pub fn sum_by_key(keys: &[i64], values: &[i64]) -> Option<(Vec<i64>, Vec<i64>)> {
-    let mut index: HashMap<i64, usize> = HashMap::new();
+    let mut index: foldhash::HashMap<i64, usize> = foldhash::HashMap::default();
     let (mut ks, mut vs) = (Vec::new(), Vec::new());
     for (&k, &v) in keys.iter().zip(values) {
         match index.get(&k) {

@@ -3,8 +3,6 @@
 //! .reduceByKey(add)`, which gives the same pairs in the same order
 //! (first occurrence) as the Python functions would.
 
-use std::collections::HashMap;
-
 /// Python's whitespace (`str.isspace`), which `str.split()` splits on.
 pub fn is_py_space(c: char) -> bool {
     matches!(c, '\t'..='\r' | '\x1c'..='\x1f' | ' ' | '\u{85}' | '\u{a0}')
@@ -14,7 +12,7 @@ pub fn is_py_space(c: char) -> bool {
 /// Word counts in order of first occurrence.
 #[derive(Debug, Default)]
 pub struct WordCounter {
-    index: HashMap<Box<str>, usize>,
+    index: foldhash::HashMap<Box<str>, usize>,
     counts: Vec<u64>,
     words: Vec<Box<str>>,
 }
