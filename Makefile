@@ -46,7 +46,7 @@ fmt: $(VENV)/.deps
 ## compat: run PySpark 4.3's doctests against Ember and rewrite docs/compatibility.md
 .PHONY: compat
 compat: develop
-	$(PY) tests/compat/report.py
+	PYTHONHASHSEED=0 $(PY) tests/compat/report.py
 
 ## bench: the start-up and tiny-query benchmark against the peers (release build)
 bench: $(VENV)/.deps

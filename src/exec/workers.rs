@@ -6,7 +6,7 @@
 
 use std::io::{BufReader, BufWriter, Read, Write};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use super::{TaskLost, TaskRunner};
@@ -74,6 +74,9 @@ pub struct WorkerPool {
     busy: Vec<Mutex<Option<Arc<Mutex<Child>>>>>,
     /// Set by `interrupt` for the slots whose task it stopped.
     killed: Vec<AtomicBool>,
+    /// Counts `interrupt` calls: a task that was starting its worker when
+    /// one came is stopped as soon as the worker is registered.
+    generation: AtomicU64,
 }
 
 impl WorkerPool {
@@ -83,6 +86,7 @@ impl WorkerPool {
             slots: (0..slots.max(1)).map(|_| Mutex::new(None)).collect(),
             busy: (0..slots.max(1)).map(|_| Mutex::new(None)).collect(),
             killed: (0..slots.max(1)).map(|_| AtomicBool::new(false)).collect(),
+            generation: AtomicU64::new(0),
         }
     }
 }
@@ -96,6 +100,7 @@ impl TaskRunner for WorkerPool {
         let Some(cell) = self.slots.get(slot) else {
             return Err(TaskLost::Worker(format!("no task slot {slot}")));
         };
+        let generation = self.generation.load(Ordering::SeqCst);
         let mut guard = cell
             .lock()
             .map_err(|_| TaskLost::Worker("a worker slot lock is poisoned".into()))?;
@@ -108,6 +113,16 @@ impl TaskRunner for WorkerPool {
         self.killed[slot].store(false, Ordering::SeqCst);
         if let Ok(mut b) = self.busy[slot].lock() {
             *b = Some(worker.child.clone());
+        }
+        if self.generation.load(Ordering::SeqCst) != generation {
+            // Interrupted while the worker started: stop before the task runs.
+            if let Ok(mut b) = self.busy[slot].lock() {
+                *b = None;
+            }
+            if let Some(w) = guard.take() {
+                w.stop();
+            }
+            return Err(TaskLost::Cancelled);
         }
         let out = worker.call(payload);
         if let Ok(mut b) = self.busy[slot].lock() {
@@ -130,6 +145,7 @@ impl TaskRunner for WorkerPool {
     }
 
     fn interrupt(&self) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
         for (b, k) in self.busy.iter().zip(&self.killed) {
             if let Ok(b) = b.lock() {
                 if let Some(child) = b.as_ref() {

@@ -390,9 +390,14 @@ impl Run<'_> {
         let reply = match reply {
             Ok(r) => Frame::decode(&r)?,
             Err(TaskLost::Cancelled) => {
-                return Err(self.cancelled().unwrap_or_else(|| {
-                    SparkError::plain(ErrorKind::SparkRuntime, "The task was interrupted")
-                }))
+                // Stopped for this job's cancellation, or for another job's
+                // (the workers are shared): then it runs again.
+                if let Some(e) = self.cancelled() {
+                    return Err(e);
+                }
+                ctx.status
+                    .update_stage(stage, |s| s.active = s.active.saturating_sub(1));
+                return Ok(None);
             }
             Err(TaskLost::Worker(msg)) => {
                 if let Some(e) = self.cancelled() {

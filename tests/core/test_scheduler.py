@@ -203,6 +203,30 @@ def test_cancel_job_group_from_another_thread(sc):
     assert sc.parallelize([1, 2, 3], 2).sum() == 6
 
 
+def test_cancelling_one_group_leaves_other_jobs_running(sc):
+    results, errors = {}, {}
+
+    def run(group, n):
+        sc.setJobGroup(group, group)
+        try:
+            results[group] = sc.parallelize(range(n), 2).map(lambda x: time.sleep(0.3) or x).sum()
+        except Exception as e:  # noqa: BLE001
+            errors[group] = e
+        finally:
+            sc.setLocalProperty("spark.jobGroup.id", None)
+
+    a = threading.Thread(target=run, args=("cancel-me", 40))
+    b = threading.Thread(target=run, args=("keep-me", 8))
+    a.start()
+    b.start()
+    time.sleep(0.8)
+    sc.cancelJobGroup("cancel-me")
+    a.join(60)
+    b.join(60)
+    assert "cancelled part of cancelled job group cancel-me" in str(errors["cancel-me"])
+    assert results == {"keep-me": 28}
+
+
 def test_console_progress_bar_on_long_stages():
     out = run_script(
         """
