@@ -98,6 +98,19 @@ impl SparkError {
         }
     }
 
+    /// An exception raised by a user's Python function, as Spark reports
+    /// it: `PythonException` with the worker's traceback.
+    pub fn python_exception(traceback: String) -> Self {
+        let msg = "An exception was thrown from the Python worker";
+        SparkError {
+            kind: ErrorKind::Python,
+            condition: Some("PYTHON_EXCEPTION".into()),
+            sql_state: Some("38000".into()),
+            message: format!("{msg}:\n{}", traceback.trim_end()),
+            params: vec![("msg".into(), msg.into()), ("traceback".into(), traceback)],
+        }
+    }
+
     /// An error without a condition (Spark's legacy errors).
     pub fn plain(kind: ErrorKind, message: impl Into<String>) -> Self {
         SparkError {

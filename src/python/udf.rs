@@ -104,17 +104,7 @@ fn python_error(py: Python<'_>, err: PyErr) -> SparkError {
                 .unwrap_or_default();
             format!("{tb}{err}")
         });
-    let msg = "An exception was thrown from the Python worker";
-    SparkError {
-        kind: ErrorKind::Python,
-        condition: Some("PYTHON_EXCEPTION".into()),
-        sql_state: Some("38000".into()),
-        params: vec![
-            ("msg".into(), msg.into()),
-            ("traceback".into(), traceback.clone()),
-        ],
-        message: format!("{msg}:\n{}", traceback.trim_end()),
-    }
+    SparkError::python_exception(traceback)
 }
 
 /// Calls `evaluate(columns, keywords)` of a Python object, `columns` as for

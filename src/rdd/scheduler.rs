@@ -513,23 +513,8 @@ fn io_error(path: &std::path::Path, e: std::io::Error) -> SparkError {
     )
 }
 
-/// The user's exception, as Spark reports it: `PythonException` with the
-/// worker's traceback.
+/// The user's exception from a reply header.
 fn python_error(h: &Value) -> SparkError {
-    let traceback = h
-        .get("tb")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_string();
-    let msg = "An exception was thrown from the Python worker";
-    SparkError {
-        kind: ErrorKind::Python,
-        condition: Some("PYTHON_EXCEPTION".into()),
-        sql_state: Some("38000".into()),
-        params: vec![
-            ("msg".into(), msg.into()),
-            ("traceback".into(), traceback.clone()),
-        ],
-        message: format!("{msg}:\n{}", traceback.trim_end()),
-    }
+    let traceback = h.get("tb").and_then(Value::as_str).unwrap_or("");
+    SparkError::python_exception(traceback.to_string())
 }

@@ -44,6 +44,17 @@ def portable_hash(x: Any) -> int:
     return hash(x)
 
 
+def _sorter(
+    keyfunc: Callable[[Any], Any], ascending: bool
+) -> Callable[[Iterator[Tuple[Any, Any]]], Iterable[Tuple[Any, Any]]]:
+    """A partition's pairs sorted by ``keyfunc(key)``."""
+
+    def sort(it: Iterator[Tuple[Any, Any]]) -> Iterable[Tuple[Any, Any]]:
+        return sorted(it, key=lambda kv: keyfunc(kv[0]), reverse=not ascending)
+
+    return sort
+
+
 def _kept(rdd: "RDD") -> bool:
     """Whether an RDD is cached or checkpointed (a fused path would skip it)."""
     return rdd.is_cached or rdd.is_checkpointed or rdd._local_checkpoint
@@ -376,9 +387,7 @@ class PairFunctions:
         if numPartitions is None:
             numPartitions = self._default_partitions()
 
-        def sort(it: Iterator[Tuple[Any, Any]]) -> Iterable[Tuple[Any, Any]]:
-            return sorted(it, key=lambda kv: keyfunc(kv[0]), reverse=not ascending)
-
+        sort = _sorter(keyfunc, bool(ascending))
         return self.partitionBy(numPartitions, partitionFunc).mapPartitions(sort, True)
 
     def sortByKey(  # type: ignore[misc]
@@ -390,9 +399,7 @@ class PairFunctions:
         if numPartitions is None:
             numPartitions = self._default_partitions()
 
-        def sort(it: Iterator[Tuple[Any, Any]]) -> Iterable[Tuple[Any, Any]]:
-            return sorted(it, key=lambda kv: keyfunc(kv[0]), reverse=not ascending)
-
+        sort = _sorter(keyfunc, bool(ascending))
         if numPartitions == 1:
             if self.getNumPartitions() > 1:
                 return self.coalesce(1).mapPartitions(sort, True)

@@ -448,13 +448,7 @@ class RDD(PairFunctions):
             raise ValueError("Cannot reduce empty RDD.") from None
 
     def fold(self, zeroValue: Any, op: Callable[[Any, Any], Any]) -> Any:
-        def part(it: Iterator[Any]) -> Any:
-            acc = zeroValue
-            for obj in it:
-                acc = op(acc, obj)
-            return acc
-
-        return _reduce(op, self._run(part, op="fold"), zeroValue)
+        return self.aggregate(zeroValue, op, op)
 
     def aggregate(
         self, zeroValue: Any, seqOp: Callable[[Any, Any], Any], combOp: Callable[[Any, Any], Any]
