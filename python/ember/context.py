@@ -248,7 +248,7 @@ class SparkContext:
                 dumps(gen), n, "ParallelCollectionRDD", _site("parallelize")
             )
             return RDD(node, self)
-        data = list(c)
+        data = c if isinstance(c, list) else list(c)
         # As PySpark: the data goes to the JVM in batches of
         # max(1, min(len // n, 1024)) and Spark slices the batches.
         batch = max(1, min(len(data) // n, 1024))

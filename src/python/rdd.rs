@@ -482,11 +482,11 @@ pub fn sum_int_pairs<'py>(
     py: Python<'py>,
     blob: &[u8],
 ) -> PyResult<Option<(Bound<'py, PyList>, usize)>> {
-    let (k, v) = crate::rdd::typed::decode_int_pairs(blob)
-        .ok_or_else(|| pyo3::exceptions::PyValueError::new_err("not a typed block"))?;
-    let n = k.len();
-    match crate::rdd::typed::sum_by_key(&k, &v) {
-        Some((ks, vs)) => Ok(Some((pairs_list(py, &ks, &vs)?, n))),
+    if !crate::rdd::typed::is_typed(blob) {
+        return Err(pyo3::exceptions::PyValueError::new_err("not a typed block"));
+    }
+    match crate::rdd::typed::sum_block(blob) {
+        Some((ks, vs, n)) => Ok(Some((pairs_list(py, &ks, &vs)?, n))),
         None => Ok(None),
     }
 }

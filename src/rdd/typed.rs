@@ -46,9 +46,28 @@ pub fn is_typed(blob: &[u8]) -> bool {
 /// Sums the values of each key, keys in order of first occurrence; `None`
 /// when a sum overflows `i64`.
 pub fn sum_by_key(keys: &[i64], values: &[i64]) -> Option<(Vec<i64>, Vec<i64>)> {
+    sum_pairs(keys.iter().copied().zip(values.iter().copied()))
+}
+
+/// [`sum_by_key`] straight over a typed block, without decoding it first.
+pub fn sum_block(blob: &[u8]) -> Option<(Vec<i64>, Vec<i64>, usize)> {
+    let rest = blob.strip_prefix(INT_PAIRS_MAGIC.as_slice())?;
+    let (count, body) = rest.split_at_checked(8)?;
+    let n = u64::from_le_bytes(count.try_into().ok()?) as usize;
+    if body.len() != n.checked_mul(16)? {
+        return None;
+    }
+    let (k, v) = body.split_at(8 * n);
+    let read = |c: &[u8]| i64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+    let pairs = k.chunks_exact(8).map(read).zip(v.chunks_exact(8).map(read));
+    let (ks, vs) = sum_pairs(pairs)?;
+    Some((ks, vs, n))
+}
+
+fn sum_pairs(pairs: impl Iterator<Item = (i64, i64)>) -> Option<(Vec<i64>, Vec<i64>)> {
     let mut index: foldhash::HashMap<i64, usize> = foldhash::HashMap::default();
     let (mut ks, mut vs) = (Vec::new(), Vec::new());
-    for (&k, &v) in keys.iter().zip(values) {
+    for (k, v) in pairs {
         match index.get(&k) {
             Some(&i) => vs[i] = i64::checked_add(vs[i], v)?,
             None => {
@@ -74,6 +93,7 @@ mod tests {
         assert_eq!(v, vec![1, 2, 3, 4, 5]);
         assert_eq!(sum_by_key(&k, &v), Some((vec![3, 1, -2], vec![4, 7, 4])));
         assert_eq!(sum_by_key(&[1, 1], &[i64::MAX, 1]), None);
+        assert_eq!(sum_block(&blob), Some((vec![3, 1, -2], vec![4, 7, 4], 5)));
         assert!(decode_int_pairs(&blob[..blob.len() - 1]).is_none());
         assert!(decode_int_pairs(b"\x80\x05pickle").is_none());
     }

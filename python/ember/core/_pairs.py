@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import copy
+import functools
 import itertools
 import os
 import sys
@@ -24,10 +25,17 @@ __all__ = ["PairFunctions", "portable_hash"]
 _MISSING = object()
 
 
+@functools.lru_cache(maxsize=None)
+def _seed_missing() -> bool:
+    """A worker without a fixed hash seed (looked up once per process: the
+    environment is read on every call otherwise, per record)."""
+    return "PYTHONHASHSEED" not in os.environ and bool(os.environ.get("EMBER_WORKER"))
+
+
 def portable_hash(x: Any) -> int:
     """A hash that is the same in every process: None and tuples hash as in
     CPython 2.7, everything else as ``hash`` under ``PYTHONHASHSEED``."""
-    if "PYTHONHASHSEED" not in os.environ and os.environ.get("EMBER_WORKER"):
+    if _seed_missing():
         raise PySparkRuntimeError(errorClass="PYTHON_HASH_SEED_NOT_SET", messageParameters={})
     if x is None:
         return 0
