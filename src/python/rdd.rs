@@ -432,31 +432,39 @@ pub fn encode_int_pairs<'py>(
     start: usize,
     end: usize,
 ) -> PyResult<Option<Bound<'py, PyBytes>>> {
+    use crate::rdd::typed::{block_len, put_header, put_pair};
     let end = end.min(items.len());
     let n = end.saturating_sub(start);
-    let (mut keys, mut values) = (Vec::with_capacity(n), Vec::with_capacity(n));
-    for i in start..end {
-        let item = items.get_item(i)?;
-        let Ok(t) = item.cast_exact::<pyo3::types::PyTuple>() else {
-            return Ok(None);
-        };
-        if t.len() != 2 {
-            return Ok(None);
+    let mut typed = true;
+    // Written straight into the bytes object: no column vectors, no copy.
+    let bytes = PyBytes::new_with(py, block_len(n), |buf| {
+        put_header(buf, n);
+        for j in 0..n {
+            let item = items.get_item(start + j)?;
+            let Ok(t) = item.cast_exact::<pyo3::types::PyTuple>() else {
+                typed = false;
+                return Ok(());
+            };
+            if t.len() != 2 {
+                typed = false;
+                return Ok(());
+            }
+            let (k, v) = (t.get_item(0)?, t.get_item(1)?);
+            if !k.is_exact_instance_of::<pyo3::types::PyInt>()
+                || !v.is_exact_instance_of::<pyo3::types::PyInt>()
+            {
+                typed = false;
+                return Ok(());
+            }
+            let (Ok(k), Ok(v)) = (k.extract::<i64>(), v.extract::<i64>()) else {
+                typed = false;
+                return Ok(());
+            };
+            put_pair(buf, n, j, k, v);
         }
-        let (k, v) = (t.get_item(0)?, t.get_item(1)?);
-        if !k.is_exact_instance_of::<pyo3::types::PyInt>()
-            || !v.is_exact_instance_of::<pyo3::types::PyInt>()
-        {
-            return Ok(None);
-        }
-        let (Ok(k), Ok(v)) = (k.extract::<i64>(), v.extract::<i64>()) else {
-            return Ok(None);
-        };
-        keys.push(k);
-        values.push(v);
-    }
-    let blob = crate::rdd::typed::encode_int_pairs(&keys, &values);
-    Ok(Some(PyBytes::new(py, &blob)))
+        Ok(())
+    })?;
+    Ok(typed.then_some(bytes))
 }
 
 fn pairs_list<'py>(py: Python<'py>, keys: &[i64], values: &[i64]) -> PyResult<Bound<'py, PyList>> {

@@ -22,6 +22,26 @@ pub fn encode_int_pairs(keys: &[i64], values: &[i64]) -> Vec<u8> {
     out
 }
 
+/// The size of a typed block of `n` pairs.
+pub fn block_len(n: usize) -> usize {
+    16 + 16 * n
+}
+
+/// Writes the header of a typed block of `n` pairs into `buf`
+/// (`block_len(n)` bytes); [`put_pair`] then fills the columns.
+pub fn put_header(buf: &mut [u8], n: usize) {
+    buf[..8].copy_from_slice(INT_PAIRS_MAGIC);
+    buf[8..16].copy_from_slice(&(n as u64).to_le_bytes());
+}
+
+/// Writes pair `j` of a typed block of `n` pairs.
+pub fn put_pair(buf: &mut [u8], n: usize, j: usize, key: i64, value: i64) {
+    let k = 16 + 8 * j;
+    let v = 16 + 8 * (n + j);
+    buf[k..k + 8].copy_from_slice(&key.to_le_bytes());
+    buf[v..v + 8].copy_from_slice(&value.to_le_bytes());
+}
+
 /// The key and value columns of a typed block, or `None` if `blob` is not one.
 pub fn decode_int_pairs(blob: &[u8]) -> Option<(Vec<i64>, Vec<i64>)> {
     let rest = blob.strip_prefix(INT_PAIRS_MAGIC.as_slice())?;
@@ -87,6 +107,15 @@ mod tests {
     #[test]
     fn round_trip_and_sum_in_first_occurrence_order() {
         let blob = encode_int_pairs(&[3, 1, 3, -2, 1], &[1, 2, 3, 4, 5]);
+        let mut direct = vec![0u8; block_len(5)];
+        put_header(&mut direct, 5);
+        for (j, (k, v)) in [(3, 1), (1, 2), (3, 3), (-2, 4), (1, 5)]
+            .into_iter()
+            .enumerate()
+        {
+            put_pair(&mut direct, 5, j, k, v);
+        }
+        assert_eq!(direct, blob);
         assert!(is_typed(&blob));
         let (k, v) = decode_int_pairs(&blob).unwrap();
         assert_eq!(k, vec![3, 1, 3, -2, 1]);
