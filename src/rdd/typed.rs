@@ -42,8 +42,9 @@ pub fn put_pair(buf: &mut [u8], n: usize, j: usize, key: i64, value: i64) {
     buf[v..v + 8].copy_from_slice(&value.to_le_bytes());
 }
 
-/// The key and value columns of a typed block, or `None` if `blob` is not one.
-pub fn decode_int_pairs(blob: &[u8]) -> Option<(Vec<i64>, Vec<i64>)> {
+/// The key and value columns of a typed block, as raw little-endian bytes,
+/// and its pair count; `None` if `blob` is not one.
+fn columns(blob: &[u8]) -> Option<(&[u8], &[u8], usize)> {
     let rest = blob.strip_prefix(INT_PAIRS_MAGIC.as_slice())?;
     let (count, body) = rest.split_at_checked(8)?;
     let n = u64::from_le_bytes(count.try_into().ok()?) as usize;
@@ -51,11 +52,17 @@ pub fn decode_int_pairs(blob: &[u8]) -> Option<(Vec<i64>, Vec<i64>)> {
         return None;
     }
     let (k, v) = body.split_at(8 * n);
-    let col = |b: &[u8]| -> Vec<i64> {
-        b.chunks_exact(8)
-            .map(|c| i64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
-            .collect()
-    };
+    Some((k, v, n))
+}
+
+fn read_i64(c: &[u8]) -> i64 {
+    i64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]])
+}
+
+/// The key and value columns of a typed block, or `None` if `blob` is not one.
+pub fn decode_int_pairs(blob: &[u8]) -> Option<(Vec<i64>, Vec<i64>)> {
+    let (k, v, _) = columns(blob)?;
+    let col = |b: &[u8]| -> Vec<i64> { b.chunks_exact(8).map(read_i64).collect() };
     Some((col(k), col(v)))
 }
 
@@ -71,15 +78,11 @@ pub fn sum_by_key(keys: &[i64], values: &[i64]) -> Option<(Vec<i64>, Vec<i64>)> 
 
 /// [`sum_by_key`] straight over a typed block, without decoding it first.
 pub fn sum_block(blob: &[u8]) -> Option<(Vec<i64>, Vec<i64>, usize)> {
-    let rest = blob.strip_prefix(INT_PAIRS_MAGIC.as_slice())?;
-    let (count, body) = rest.split_at_checked(8)?;
-    let n = u64::from_le_bytes(count.try_into().ok()?) as usize;
-    if body.len() != n.checked_mul(16)? {
-        return None;
-    }
-    let (k, v) = body.split_at(8 * n);
-    let read = |c: &[u8]| i64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-    let pairs = k.chunks_exact(8).map(read).zip(v.chunks_exact(8).map(read));
+    let (k, v, n) = columns(blob)?;
+    let pairs = k
+        .chunks_exact(8)
+        .map(read_i64)
+        .zip(v.chunks_exact(8).map(read_i64));
     let (ks, vs) = sum_pairs(pairs)?;
     Some((ks, vs, n))
 }
