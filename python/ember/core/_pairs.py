@@ -230,10 +230,7 @@ class PairFunctions:
         numPartitions: Optional[int] = None,
         partitionFunc: Callable[[Any], int] = portable_hash,
     ) -> "RDD":
-        def create(v: Any) -> Any:
-            return func(copy.deepcopy(zeroValue), v)
-
-        return self.combineByKey(create, func, func, numPartitions, partitionFunc)
+        return self.aggregateByKey(zeroValue, func, func, numPartitions, partitionFunc)
 
     def aggregateByKey(  # type: ignore[misc]
         self: "RDD",
